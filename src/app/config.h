@@ -1,0 +1,37 @@
+// Run-time configuration, from command-line options or RUAMKIT_* environment
+// variables (options win). See README "Configuration".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <thread>
+
+namespace ruamkit::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";       // --listen / RUAMKIT_LISTEN
+  std::string database = "data/ruamkit.db";    // --database / RUAMKIT_DATABASE
+  std::string share_dir = RUAMKIT_DEFAULT_SHARE_DIR;  // templates/, locales/, static/
+  std::string log_level = "info";              // trace, debug, info, warn, error, off
+  std::string base_url;                        // public URL, e.g. https://ruamkit.go.th
+  bool secure_cookies = false;                 // behind TLS: Secure cookies and HSTS
+  int threads = static_cast<int>(std::thread::hardware_concurrency());
+  int read_timeout_ms = 15'000;
+  int shutdown_deadline_ms = 10'000;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+};
+
+struct ListenAddress {
+  std::string host;
+  unsigned short port;
+};
+
+// Parses "HOST:PORT", "[IPv6]:PORT" or ":PORT" (all interfaces). Throws
+// std::invalid_argument with a readable message when malformed.
+ListenAddress parse_listen_address(const std::string& text);
+
+// Returns true when `database` names a PostgreSQL server rather than a file.
+bool is_postgresql_url(const std::string& database);
+
+}  // namespace ruamkit::app

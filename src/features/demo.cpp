@@ -1,0 +1,39 @@
+#include "features/demo.h"
+
+#include <functional>
+#include <vector>
+
+namespace ruamkit::features {
+namespace {
+
+struct DemoDataSet {
+  const char* name;
+  // Loads the data set; returns the number of records written (0 when it was
+  // already there).
+  std::function<int(storage::Connection&)> load;
+};
+
+// Feature modules add their demo data sets here, one line each.
+const std::vector<DemoDataSet>& demo_data_sets() {
+  static const std::vector<DemoDataSet> sets = {};
+  return sets;
+}
+
+}  // namespace
+
+std::string load_demo_data(storage::Database& database) {
+  const auto& sets = demo_data_sets();
+  if (sets.empty()) {
+    return "schema is current; no feature has demo data yet (reference data comes with the schema)";
+  }
+  return database.write([&](storage::Connection& c) {
+    std::string report;
+    for (const auto& set : sets) {
+      const int written = set.load(c);
+      report += std::string(report.empty() ? "" : ", ") + set.name + ": " + std::to_string(written);
+    }
+    return "demo data loaded (" + report + ")";
+  });
+}
+
+}  // namespace ruamkit::features

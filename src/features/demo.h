@@ -1,0 +1,15 @@
+// Demonstration data for `ruamkit seed-demo` and `make run`. Each feature
+// that has demo data adds its loader to demo.cpp; loaders are idempotent.
+#pragma once
+
+#include <string>
+
+#include "storage/database.h"
+
+namespace ruamkit::features {
+
+// Loads every feature's demo data that is not loaded yet, in one write
+// transaction. Returns a one-line report of what was loaded.
+std::string load_demo_data(storage::Database& database);
+
+}  // namespace ruamkit::features

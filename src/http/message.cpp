@@ -1,0 +1,90 @@
+#include "http/message.h"
+
+#include <algorithm>
+
+#include "http/error.h"
+#include "http/url.h"
+
+namespace ruamkit::http {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+           return lower(x) == lower(y);
+         });
+}
+
+std::optional<std::string_view> Headers::get(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (iequals(k, name)) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+void Headers::set(std::string_view name, std::string value) {
+  std::erase_if(items_, [&](const auto& item) { return iequals(item.first, name); });
+  items_.emplace_back(std::string(name), std::move(value));
+}
+
+void Headers::add(std::string_view name, std::string value) {
+  items_.emplace_back(std::string(name), std::move(value));
+}
+
+std::optional<std::string_view> find_param(const Params& params, std::string_view name) {
+  for (const auto& [k, v] : params) {
+    if (k == name) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+std::string_view Request::path_param(std::string_view name) const {
+  auto value = find_param(path_params, name);
+  return value ? *value : std::string_view{};
+}
+
+const Params& Request::form() const {
+  if (form_) return *form_;
+  const auto type = header("Content-Type").value_or("");
+  const auto semicolon = type.find(';');
+  const auto mime = type.substr(0, semicolon);
+  if (!iequals(mime, "application/x-www-form-urlencoded")) {
+    throw HttpError(415, "unsupported_media_type");
+  }
+  auto parsed = parse_form(body);
+  if (!parsed) throw HttpError(400, "bad_form");
+  form_ = std::move(*parsed);
+  return *form_;
+}
+
+Response Response::html(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.headers.set("Content-Type", "text/html; charset=utf-8");
+  r.body = std::move(body);
+  return r;
+}
+
+Response Response::json(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.headers.set("Content-Type", "application/json");
+  r.body = std::move(body);
+  return r;
+}
+
+Response Response::text(std::string body, int status) {
+  Response r;
+  r.status = status;
+  r.headers.set("Content-Type", "text/plain; charset=utf-8");
+  r.body = std::move(body);
+  return r;
+}
+
+Response Response::see_other(std::string location) {
+  Response r;
+  r.status = 303;
+  r.headers.set("Location", std::move(location));
+  return r;
+}
+
+}  // namespace ruamkit::http

@@ -1,0 +1,78 @@
+// Request and response as the application sees them: plain values, free of
+// Beast, so handlers and their tests compile fast and stay transport-neutral.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ruamkit::http {
+
+// Ordered, case-insensitive header list. Small (a dozen entries), so a vector
+// beats a map.
+class Headers {
+ public:
+  // Returns the first value of `name`, or nullopt.
+  std::optional<std::string_view> get(std::string_view name) const;
+  // Replaces every value of `name` with `value`.
+  void set(std::string_view name, std::string value);
+  // Adds another value of `name` (e.g. Set-Cookie).
+  void add(std::string_view name, std::string value);
+  bool contains(std::string_view name) const { return get(name).has_value(); }
+  const std::vector<std::pair<std::string, std::string>>& all() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// Returns the first value named `name` in `params`, or nullopt.
+std::optional<std::string_view> find_param(const Params& params, std::string_view name);
+
+struct Request {
+  std::string method;  // upper case, as sent
+  std::string target;  // raw request target
+  std::string path;    // percent-decoded, valid UTF-8
+  Params query;        // decoded, valid UTF-8
+  Headers headers;
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+
+  // Filled in by the router and middleware.
+  Params path_params;
+  std::string locale;
+
+  std::optional<std::string_view> header(std::string_view name) const { return headers.get(name); }
+  std::optional<std::string_view> query_param(std::string_view name) const {
+    return find_param(query, name);
+  }
+  std::string_view path_param(std::string_view name) const;
+
+  // Returns the decoded application/x-www-form-urlencoded body. Throws
+  // HttpError 415 for another content type and 400 for malformed input or
+  // invalid UTF-8.
+  const Params& form() const;
+
+ private:
+  mutable std::optional<Params> form_;
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  static Response html(std::string body, int status = 200);
+  static Response json(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200);
+  // 303 See Other to a local path.
+  static Response see_other(std::string location);
+};
+
+}  // namespace ruamkit::http

@@ -1,0 +1,353 @@
+// The only translation unit that includes Beast and Asio (they are slow to
+// compile). Everything above the socket works on http::Request/Response.
+#include <utility>  // before Asio with GCC 12 in C++20 mode
+
+#include "http/server.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/random.h"
+#include "http/url.h"
+
+namespace ruamkit::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+class Session;
+
+struct Server::Shared {
+  Shared(ServerOptions o, Handler a, ErrorRenderer e)
+      : options(std::move(o)),
+        app(std::move(a)),
+        errors(std::move(e)),
+        ioc(options.threads),
+        acceptor(net::make_strand(ioc)),
+        signals(ioc, SIGINT, SIGTERM),
+        deadline(ioc) {}
+  // Sessions whose handlers are still queued are destroyed with the
+  // io_context; they must not post to it any more.
+  ~Shared() { destroying = true; }
+
+  void accept();
+  void begin_shutdown();
+  void add(Session* s, std::weak_ptr<Session> w) {
+    std::lock_guard lock(mutex);
+    sessions.emplace(s, std::move(w));
+  }
+  void remove(Session* s);
+
+  ServerOptions options;
+  Handler app;
+  ErrorRenderer errors;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> destroying{false};
+  std::mutex mutex;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  // Declared after what sessions use, so it is destroyed before them.
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  net::steady_timer deadline;
+};
+
+namespace {
+
+// Accepts a client-supplied request id (from a proxy) only when it is short
+// and plain; otherwise makes a new one.
+std::string request_id_from(std::string_view incoming) {
+  if (!incoming.empty() && incoming.size() <= 64) {
+    bool plain = true;
+    for (char c : incoming) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+      plain = plain && ok;
+    }
+    if (plain) return std::string(incoming);
+  }
+  return core::random_hex(8);
+}
+
+bool is_parse_error(const beast::error_code& ec) {
+  return &ec.category() == &bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+}  // namespace
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Server::Shared& shared)
+      : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+
+  ~Session() { shared_.remove(this); }
+
+  void start() {
+    shared_.add(this, weak_from_this());
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+  }
+
+  // Closes the connection unless a request has begun to arrive or is being
+  // handled (called at shutdown; those finish, then close).
+  void stop_if_idle() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      const bool receiving =
+          self->buffer_.size() > 0 || (self->parser_ && self->parser_->got_some());
+      if (!self->busy_ && !receiving) self->close();
+    });
+  }
+
+ private:
+  void read() {
+    if (shared_.stopping) return close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.body_limit);
+    stream_.expires_after(shared_.options.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    started_ = std::chrono::steady_clock::now();
+    if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message ||
+        ec == beast::error::timeout || ec == net::error::operation_aborted) {
+      return close();
+    }
+    Request request;
+    request.remote_address = remote_;
+    if (ec) {
+      if (!is_parse_error(ec)) return close();  // the socket failed
+      busy_ = true;
+      int status = 400;
+      if (ec == bhttp::error::header_limit) status = 431;
+      if (ec == bhttp::error::body_limit) status = 413;
+      request.method = "-";
+      request.path = "/";
+      request.target = "/";
+      request.request_id = core::random_hex(8);
+      spdlog::debug("rejected request from {}: {}", remote_, ec.message());
+      return respond(render_error(request, status), request, false, false);
+    }
+    busy_ = true;
+    auto& message = parser_->get();
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    for (const auto& field : message) {
+      request.headers.add(field.name_string(), std::string(field.value()));
+    }
+    request.request_id = request_id_from(request.headers.get("X-Request-Id").value_or(""));
+    request.body = std::move(message.body());
+    const bool head = message.method() == bhttp::verb::head;
+    const bool keep_alive = message.keep_alive();
+
+    Response response;
+    if (auto target = parse_target(request.target)) {
+      request.path = std::move(target->path);
+      request.query = std::move(target->query);
+      try {
+        response = shared_.app(request);
+      } catch (const std::exception& e) {
+        spdlog::error("request {} failed outside the application: {}", request.request_id, e.what());
+        response = render_error(request, 500);
+      }
+    } else {
+      request.path = "/";
+      response = render_error(request, 400);
+    }
+    respond(std::move(response), request, keep_alive && !shared_.stopping, head);
+  }
+
+  Response render_error(Request& request, int status) {
+    try {
+      return shared_.errors(request, status);
+    } catch (const std::exception& e) {
+      spdlog::error("error page failed: {}", e.what());
+      return Response::text("Error " + std::to_string(status) + "\n", status);
+    }
+  }
+
+  void respond(Response response, const Request& request, bool keep_alive, bool head) {
+    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->version(11);
+    out->result(static_cast<unsigned>(response.status));
+    for (const auto& [name, value] : response.headers.all()) out->insert(name, value);
+    out->set("X-Request-Id", request.request_id);
+    const auto size = response.body.size();
+    const bool bodiless = response.status == 204 || response.status == 304 ||
+                          (response.status >= 100 && response.status < 200);
+    if (head) {
+      out->content_length(size);
+    } else if (!bodiless) {
+      out->body() = std::move(response.body);
+      out->prepare_payload();
+    }
+    out->keep_alive(keep_alive);
+
+    log_.method = request.method;
+    log_.path = request.path;
+    log_.status = response.status;
+    log_.request_id = request.request_id;
+    response_ = out;
+    stream_.expires_after(shared_.options.read_timeout);
+    bhttp::async_write(stream_, *out,
+                       beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+  }
+
+  void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes) {
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started_)
+                            .count();
+    boost::json::object entry;
+    entry["msg"] = "request";
+    entry["id"] = log_.request_id;
+    entry["remote"] = remote_;
+    entry["method"] = log_.method;
+    entry["path"] = log_.path;
+    entry["status"] = log_.status;
+    entry["bytes"] = bytes;
+    entry["duration_us"] = micros;
+    if (ec) entry["error"] = ec.message();
+    spdlog::info("{}", boost::json::serialize(entry));
+
+    busy_ = false;
+    response_.reset();
+    if (ec || !keep_alive || shared_.stopping) return close();
+    read();
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  struct LogFields {
+    std::string method, path, request_id;
+    int status = 0;
+  };
+
+  beast::tcp_stream stream_;
+  Server::Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<void> response_;
+  std::string remote_;
+  bool busy_ = false;
+  std::chrono::steady_clock::time_point started_;
+  LogFields log_;
+};
+
+void Server::Shared::remove(Session* s) {
+  std::lock_guard lock(mutex);
+  sessions.erase(s);
+  if (stopping && sessions.empty() && !destroying) {
+    net::post(ioc, [this] { deadline.cancel(); });
+  }
+}
+
+void Server::Shared::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || stopping) return;
+    if (ec) {
+      spdlog::warn("accept failed: {}", ec.message());
+    } else {
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    }
+    accept();
+  });
+}
+
+void Server::Shared::begin_shutdown() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("shutting down: no new connections; finishing requests in flight");
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(mutex);
+    for (auto& [raw, weak] : sessions) {
+      if (auto s = weak.lock()) live.push_back(std::move(s));
+    }
+    if (sessions.empty()) return;  // nothing left: the io_context runs out of work
+  }
+  for (auto& s : live) s->stop_if_idle();
+  live.clear();
+  deadline.expires_after(options.shutdown_deadline);
+  deadline.async_wait([this](beast::error_code wait_ec) {
+    if (wait_ec) return;  // cancelled: every connection finished in time
+    spdlog::warn("shutdown deadline passed; closing the remaining connections");
+    ioc.stop();
+  });
+}
+
+Server::Server(ServerOptions options, Handler app, ErrorRenderer errors)
+    : shared_(std::make_unique<Shared>(std::move(options), std::move(app), std::move(errors))) {}
+
+Server::~Server() = default;
+
+unsigned short Server::listen() {
+  auto& s = *shared_;
+  beast::error_code ec;
+  auto address = net::ip::make_address(s.options.address, ec);
+  if (ec) {
+    tcp::resolver resolver(s.ioc);
+    auto results = resolver.resolve(s.options.address, std::to_string(s.options.port), ec);
+    if (ec || results.empty()) {
+      throw std::runtime_error("cannot resolve listen address " + s.options.address);
+    }
+    address = results.begin()->endpoint().address();
+  }
+  const tcp::endpoint endpoint(address, s.options.port);
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + s.options.address + ":" +
+                             std::to_string(s.options.port) + ": " + ec.message());
+  }
+  return s.acceptor.local_endpoint().port();
+}
+
+void Server::run() {
+  auto& s = *shared_;
+  s.signals.async_wait([&s](beast::error_code ec, int) {
+    if (!ec) s.begin_shutdown();
+  });
+  s.accept();
+  std::vector<std::thread> workers;
+  for (int i = 1; i < s.options.threads; ++i) workers.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& w : workers) w.join();
+}
+
+void Server::stop() {
+  net::post(shared_->ioc, [s = shared_.get()] { s->begin_shutdown(); });
+}
+
+}  // namespace ruamkit::http

@@ -1,0 +1,58 @@
+// The HTTP/1.1 server (Boost.Beast): a pool of threads running one io_context,
+// keep-alive, read timeouts, header and body limits, graceful shutdown.
+// This header is free of Beast and Asio; only server.cpp includes them.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+#include "http/router.h"
+
+namespace ruamkit::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";  // IP literal or host name
+  unsigned short port = 8080;          // 0: an ephemeral port
+  int threads = 2;
+  // How long a connection may take to send a complete request, and how long
+  // an idle keep-alive connection is kept.
+  std::chrono::milliseconds read_timeout{15'000};
+  // How long in-flight requests may take to finish after SIGTERM/SIGINT.
+  std::chrono::milliseconds shutdown_deadline{10'000};
+  std::size_t header_limit = 16 * 1024;  // bytes; larger requests get 431
+  std::size_t body_limit = 1024 * 1024;  // bytes; larger requests get 413
+};
+
+// Renders an error response for a request the application never saw
+// (malformed, too large) or that failed unexpectedly.
+using ErrorRenderer = std::function<Response(Request&, int status)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler app, ErrorRenderer errors);
+  ~Server();
+
+  // Binds and listens. Returns the bound port. Throws std::runtime_error when
+  // the address cannot be bound.
+  unsigned short listen();
+
+  // Serves until SIGINT/SIGTERM or stop(): then stops accepting, closes idle
+  // connections, lets in-flight requests finish until the shutdown deadline,
+  // and returns.
+  void run();
+
+  // Starts the same graceful shutdown as a signal. Safe from any thread.
+  void stop();
+
+  // The state the connections share; defined in server.cpp.
+  struct Shared;
+
+ private:
+  std::unique_ptr<Shared> shared_;
+};
+
+}  // namespace ruamkit::http

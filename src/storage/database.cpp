@@ -1,0 +1,175 @@
+#include "storage/database.h"
+
+#include <sqlite3.h>
+
+namespace ruamkit::storage {
+
+void throw_sqlite_error(sqlite3* db, int rc, std::string_view context) {
+  std::string message(context);
+  message += ": ";
+  message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(message);
+  throw DatabaseError(message);
+}
+
+// ---- Rows ----
+
+Rows::Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned) : db_(db), stmt_(stmt), owned_(owned) {}
+
+Rows::Rows(Rows&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_), done_(other.done_) {
+  other.stmt_ = nullptr;
+}
+
+Rows::~Rows() {
+  if (!stmt_) return;
+  if (owned_) {
+    sqlite3_finalize(stmt_);
+  } else {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+bool Rows::next() {
+  if (done_) return false;
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  done_ = true;
+  if (rc == SQLITE_DONE) return false;
+  throw_sqlite_error(db_, rc, "step");
+}
+
+bool Rows::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::int64_t Rows::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Rows::real(int column) const { return sqlite3_column_double(stmt_, column); }
+
+std::string Rows::text(int column) const {
+  const auto* data = sqlite3_column_text(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
+              : std::string();
+}
+
+std::optional<std::string> Rows::optional_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+// ---- Connection ----
+
+Connection::Connection(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database " + path + ": " +
+                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw DatabaseError(message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 5000);
+  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+void Connection::exec(std::string_view sql) {
+  char* error = nullptr;
+  const std::string text(sql);
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(message);
+    throw DatabaseError(message);
+  }
+}
+
+Rows Connection::prepare(std::string_view sql) {
+  const std::string key(sql);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    // A statement still being read (nested use of the same SQL) cannot be
+    // shared; fall through to a private one.
+    if (!sqlite3_stmt_busy(it->second)) return Rows(db_, it->second, false);
+  }
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) throw_sqlite_error(db_, rc, "prepare");
+  if (cache_.contains(key)) return Rows(db_, stmt, true);
+  cache_.emplace(key, stmt);
+  return Rows(db_, stmt, false);
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+
+void Connection::bind(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
+
+void Connection::bind(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text64(s, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, Null) { sqlite3_bind_null(s, i); }
+
+std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+// ---- Pool ----
+
+Lease::Lease(Database& owner, std::unique_ptr<Connection> connection)
+    : owner_(&owner), connection_(std::move(connection)) {}
+
+Lease::~Lease() {
+  if (connection_) owner_->release(std::move(connection_));
+}
+
+Database::Database(std::string path, int size) : path_(std::move(path)) {
+  if (size < 1) size = 1;
+  for (int i = 0; i < size; ++i) idle_.push_back(std::make_unique<Connection>(path_));
+}
+
+Database::~Database() = default;
+
+Lease Database::acquire() {
+  std::unique_lock lock(mutex_);
+  available_.wait(lock, [&] { return !idle_.empty(); });
+  auto connection = std::move(idle_.back());
+  idle_.pop_back();
+  return Lease(*this, std::move(connection));
+}
+
+void Database::release(std::unique_ptr<Connection> connection) {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+  }
+  available_.notify_one();
+}
+
+Database::Transaction::Transaction(Connection& connection, bool write) : connection_(connection) {
+  connection_.exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Database::Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    connection_.exec("ROLLBACK");
+  } catch (const DatabaseError&) {
+    // The transaction may already be gone (SQLite rolls back on some errors).
+  }
+}
+
+void Database::Transaction::commit() {
+  connection_.exec("COMMIT");
+  open_ = false;
+}
+
+}  // namespace ruamkit::storage

@@ -1,0 +1,206 @@
+// The data-access layer: a pool of SQLite connections with cached prepared
+// statements, and transactions. SQL is written in the subset common to SQLite
+// and PostgreSQL with `?` placeholders, so a PostgreSQL backend can take the
+// same statements (it will rewrite `?` to `$n`).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ruamkit::storage {
+
+// Any database failure. The message is for logs only, never for users.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A UNIQUE, FOREIGN KEY, CHECK or NOT NULL constraint refused a write. Callers
+// that rely on a constraint (one vote per person) catch this one.
+class ConstraintError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+struct Null {};
+
+// A statement in progress. Obtained from Connection::query; reading columns
+// is valid after next() returned true. Resets the statement when destroyed.
+class Rows {
+ public:
+  Rows(Rows&& other) noexcept;
+  Rows& operator=(Rows&&) = delete;
+  ~Rows();
+
+  // Advances to the next row. Returns false when there is none.
+  bool next();
+  bool is_null(int column) const;
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+
+ private:
+  friend class Connection;
+  Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned);
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  bool owned_;  // finalize instead of reset (not from the cache)
+  bool done_ = false;
+};
+
+class Connection {
+ public:
+  // Opens `path` (created if missing) with WAL, synchronous=FULL, foreign
+  // keys on and a busy timeout. Throws DatabaseError on failure.
+  explicit Connection(const std::string& path);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // Runs one or more statements that return no rows (DDL, PRAGMA).
+  void exec(std::string_view sql);
+
+  // Prepares `sql` (reusing a cached statement when idle), binds `args` in
+  // order and returns the rows. Supported argument types: integers, double,
+  // strings, Null and std::optional of those.
+  template <typename... Args>
+  Rows query(std::string_view sql, const Args&... args) {
+    Rows rows = prepare(sql);
+    [[maybe_unused]] int index = 1;
+    (bind(rows.stmt_, index++, args), ...);
+    return rows;
+  }
+
+  // Runs a statement that returns no rows. Returns the number of rows changed.
+  template <typename... Args>
+  int execute(std::string_view sql, const Args&... args) {
+    Rows rows = query(sql, args...);
+    rows.next();
+    return changes();
+  }
+
+  std::int64_t last_insert_id() const;
+  int changes() const;
+
+ private:
+  Rows prepare(std::string_view sql);
+  static void bind(sqlite3_stmt* s, int i, std::int64_t v);
+  static void bind(sqlite3_stmt* s, int i, int v) { bind(s, i, static_cast<std::int64_t>(v)); }
+  static void bind(sqlite3_stmt* s, int i, double v);
+  static void bind(sqlite3_stmt* s, int i, std::string_view v);
+  static void bind(sqlite3_stmt* s, int i, const std::string& v) { bind(s, i, std::string_view(v)); }
+  static void bind(sqlite3_stmt* s, int i, const char* v) { bind(s, i, std::string_view(v)); }
+  static void bind(sqlite3_stmt* s, int i, Null);
+  template <typename T>
+  static void bind(sqlite3_stmt* s, int i, const std::optional<T>& v) {
+    if (v) {
+      bind(s, i, *v);
+    } else {
+      bind(s, i, Null{});
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+// Throws the right DatabaseError for an SQLite result code.
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view context);
+
+class Database;
+
+// A connection borrowed from the pool; returned when destroyed.
+class Lease {
+ public:
+  Lease(Database& owner, std::unique_ptr<Connection> connection);
+  Lease(Lease&&) noexcept = default;
+  ~Lease();
+  Connection& operator*() { return *connection_; }
+  Connection* operator->() { return connection_.get(); }
+
+ private:
+  Database* owner_;
+  std::unique_ptr<Connection> connection_;
+};
+
+class Database {
+ public:
+  // Opens a pool of `size` connections to the SQLite file `path`. The
+  // parent directory must exist. Throws DatabaseError on failure.
+  Database(std::string path, int size);
+  ~Database();
+
+  // Borrows a connection, waiting while all are in use.
+  Lease acquire();
+
+  // Runs `work(Connection&)` in a write transaction (BEGIN IMMEDIATE, so
+  // writers queue instead of failing at commit). Commits when `work` returns,
+  // rolls back when it throws and rethrows. Returns what `work` returns.
+  template <typename Work>
+  auto write(Work&& work) {
+    Lease lease = acquire();
+    Transaction tx(*lease, true);
+    if constexpr (std::is_void_v<decltype(work(*lease))>) {
+      work(*lease);
+      tx.commit();
+    } else {
+      auto result = work(*lease);
+      tx.commit();
+      return result;
+    }
+  }
+
+  // Runs `work(Connection&)` in a read transaction (one consistent snapshot).
+  template <typename Work>
+  auto read(Work&& work) {
+    Lease lease = acquire();
+    Transaction tx(*lease, false);
+    if constexpr (std::is_void_v<decltype(work(*lease))>) {
+      work(*lease);
+      tx.commit();
+    } else {
+      auto result = work(*lease);
+      tx.commit();
+      return result;
+    }
+  }
+
+  const std::string& path() const { return path_; }
+
+  // A transaction on one connection; rolls back unless committed.
+  class Transaction {
+   public:
+    Transaction(Connection& connection, bool write);
+    Transaction(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+   private:
+    Connection& connection_;
+    bool open_ = true;
+  };
+
+ private:
+  friend class Lease;
+  void release(std::unique_ptr<Connection> connection);
+
+  std::string path_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+}  // namespace ruamkit::storage

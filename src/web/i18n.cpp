@@ -1,0 +1,106 @@
+#include "web/i18n.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <unicode/msgfmt.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+#include "web/locale.h"
+
+namespace ruamkit::web {
+namespace {
+
+void flatten(const boost::json::object& obj, const std::string& prefix,
+             std::unordered_map<std::string, std::string>& flat, ViewData& view) {
+  for (const auto& [key, value] : obj) {
+    const std::string name = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+    if (value.is_string()) {
+      std::string text(value.as_string());
+      view.set(std::string(key), ViewData(text));
+      flat.emplace(name, std::move(text));
+    } else if (value.is_object()) {
+      ViewData child{ViewData::type::object};
+      flatten(value.as_object(), name, flat, child);
+      view.set(std::string(key), child);
+    } else {
+      throw std::runtime_error("message " + name + " must be a string or an object");
+    }
+  }
+}
+
+icu::UnicodeString to_icu(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+}  // namespace
+
+Catalogue::Catalogue(std::string locale, const std::filesystem::path& file)
+    : locale_(std::move(locale)) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("message catalogue not found: " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  const auto json = boost::json::parse(text.str(), ec);
+  if (ec || !json.is_object()) {
+    throw std::runtime_error("message catalogue is not a JSON object: " + file.string());
+  }
+  flatten(json.as_object(), "", flat_, view_);
+}
+
+const std::string& Catalogue::text(const std::string& key) const {
+  const auto it = flat_.find(key);
+  return it == flat_.end() ? key : it->second;
+}
+
+std::string Catalogue::format(
+    const std::string& key,
+    std::initializer_list<std::pair<std::string_view, MessageArg>> args) const {
+  const auto it = flat_.find(key);
+  if (it == flat_.end()) return key;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::MessageFormat format(to_icu(it->second), icu::Locale(locale_.c_str()), status);
+  if (U_FAILURE(status)) return key;
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& [name, value] : args) {
+    names.push_back(to_icu(name));
+    if (const auto* i = std::get_if<std::int64_t>(&value)) {
+      values.emplace_back(static_cast<int64_t>(*i));
+    } else if (const auto* d = std::get_if<double>(&value)) {
+      values.emplace_back(*d);
+    } else {
+      values.emplace_back(to_icu(std::get<std::string>(value)));
+    }
+  }
+  icu::UnicodeString out;
+  format.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
+  if (U_FAILURE(status)) return key;
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::vector<std::string> Catalogue::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : flat_) out.push_back(k);
+  return out;
+}
+
+Catalogues::Catalogues(const std::filesystem::path& dir) {
+  for (const auto& code : supported_locales()) {
+    by_locale_.emplace(code, std::make_unique<Catalogue>(code, dir / (code + ".json")));
+  }
+}
+
+const Catalogue& Catalogues::get(std::string_view locale) const {
+  auto it = by_locale_.find(locale);
+  if (it == by_locale_.end()) it = by_locale_.find(kDefaultLocale);
+  return *it->second;
+}
+
+}  // namespace ruamkit::web

@@ -1,0 +1,33 @@
+// HTML templates (Mustache) loaded from a directory at start-up. Names are
+// paths without the extension: templates/home/index.mustache is "home/index".
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "web/view_data.h"
+
+namespace ruamkit::web {
+
+class TemplateStore {
+ public:
+  // Loads and checks every *.mustache file under `dir`. Throws
+  // std::runtime_error naming the file when one does not parse.
+  explicit TemplateStore(const std::filesystem::path& dir);
+
+  // Renders template `name` with `data`; names not in `data` are looked up in
+  // `globals`. `{{> other/name}}` includes another template. Throws
+  // std::runtime_error for an unknown template.
+  std::string render(std::string_view name, const ViewData& data, const ViewData& globals) const;
+
+  bool contains(std::string_view name) const { return sources_.contains(std::string(name)); }
+
+ private:
+  std::unordered_map<std::string, std::string> sources_;
+  std::unordered_map<std::string, ViewData> partials_;
+  unsigned generation_;  // tells per-thread caches apart when several stores exist
+};
+
+}  // namespace ruamkit::web

@@ -1,0 +1,207 @@
+// The HTTP server under real network conditions: keep-alive, limits, bad
+// input, slow clients, graceful shutdown. Each test runs its own server.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/http_client.h"
+#include "support/server_process.h"
+
+namespace ruamkit::testing {
+namespace {
+
+// After every bad request, the server must still serve everyone else.
+void expect_still_serving(const ServerProcess& server) {
+  EXPECT_EQ(http_get(server.port(), "/healthz").status, 200);
+}
+
+TEST(Server, HealthAndReadiness) {
+  ServerProcess server;
+  auto alive = http_get(server.port(), "/healthz");
+  EXPECT_EQ(alive.status, 200);
+  EXPECT_EQ(alive.body, R"({"status":"alive"})");
+  auto ready = http_get(server.port(), "/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_NE(ready.body.find(R"("status":"ready")"), std::string::npos) << ready.body;
+}
+
+TEST(Server, KeepAliveServesSeveralRequestsOnOneConnection) {
+  ServerProcess server;
+  HttpConnection c(server.port());
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    auto r = c.read_response();
+    ASSERT_TRUE(r) << "request " << i;
+    EXPECT_EQ(r->status, 200);
+  }
+  // Pipelined requests are answered in order.
+  ASSERT_TRUE(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_EQ(c.read_response()->status, 200);
+  EXPECT_EQ(c.read_response()->status, 404);
+}
+
+TEST(Server, EveryResponseCarriesARequestId) {
+  ServerProcess server;
+  auto r = http_get(server.port(), "/healthz");
+  const auto id = r.header("x-request-id");
+  ASSERT_TRUE(id);
+  EXPECT_EQ(id->size(), 16u);
+  auto other = http_get(server.port(), "/healthz");
+  EXPECT_NE(other.header("x-request-id"), id);
+  // A sane id from a proxy is kept; a hostile one is replaced.
+  EXPECT_EQ(http_get(server.port(), "/healthz", {{"X-Request-Id", "edge-42.a_b"}}).header("x-request-id"),
+            "edge-42.a_b");
+  EXPECT_NE(http_get(server.port(), "/healthz", {{"X-Request-Id", "<script>"}}).header("x-request-id"),
+            "<script>");
+  EXPECT_NE(server.log().find(R"("path":"/healthz")"), std::string::npos) << "access log";
+}
+
+TEST(Server, MalformedRequestLineIs400) {
+  ServerProcess server;
+  for (const char* bad : {"GARBAGE\r\n\r\n", "GET /\r\n\r\n", "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+                          "GET / HTTP/1.1\r\nBad Header Without Colon\r\n\r\n",
+                          "GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"}) {
+    HttpConnection c(server.port());
+    c.send(bad);
+    auto r = c.read_response();
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->status, 400) << bad;
+    EXPECT_TRUE(c.closed_by_peer(2000)) << bad;
+  }
+  expect_still_serving(server);
+}
+
+TEST(Server, OversizedHeadersAre431) {
+  ServerProcess server({"--max-header-bytes", "4096"});
+  HttpConnection c(server.port());
+  c.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(8000, 'a') + "\r\n\r\n");
+  auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 431);
+  EXPECT_NE(r->body.find("<html"), std::string::npos);  // a readable page
+  expect_still_serving(server);
+}
+
+TEST(Server, OversizedBodiesAre413BeforeTheyAreRead) {
+  ServerProcess server({"--max-body-bytes", "2048"});
+  HttpConnection c(server.port());
+  // Only the headers are sent: the declared length alone must be refused.
+  c.send("POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+         "Content-Length: 10000000\r\n\r\n");
+  auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  auto json = http_request(server.port(), "POST", "/locale",
+                           {{"Accept", "application/json"},
+                            {"Content-Type", "application/x-www-form-urlencoded"}},
+                           std::string(4096, 'a'));
+  EXPECT_EQ(json.status, 413);
+  expect_still_serving(server);
+}
+
+TEST(Server, InvalidUtf8InPathQueryAndFormIs400) {
+  ServerProcess server;
+  EXPECT_EQ(http_get(server.port(), "/%FF").status, 400);
+  EXPECT_EQ(http_get(server.port(), "/%C0%AF").status, 400);
+  EXPECT_EQ(http_get(server.port(), "/?q=%E0%B8").status, 400);
+  EXPECT_EQ(http_get(server.port(), "/?q=%00").status, 400);
+  auto form = http_request(server.port(), "POST", "/locale",
+                           {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=%FF&return=/");
+  EXPECT_EQ(form.status, 400);
+  EXPECT_FALSE(form.header("set-cookie")) << "nothing changes on bad input";
+  // Raw bytes that are not UTF-8 in the target.
+  HttpConnection c(server.port());
+  c.send("GET /\xFF\xFE HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto raw = c.read_response();
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(raw->status, 400);
+  expect_still_serving(server);
+}
+
+TEST(Server, UnknownRoutesAre404AndWrongMethodsAre405) {
+  ServerProcess server;
+  auto missing = http_get(server.port(), "/no/such/page");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.body.find("<html lang=\"th\""), std::string::npos);
+  auto wrong = http_request(server.port(), "DELETE", "/");
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.header("allow"), "GET, HEAD");
+  auto post_home = http_request(server.port(), "POST", "/healthz");
+  EXPECT_EQ(post_home.status, 405);
+  auto get_locale = http_get(server.port(), "/locale");
+  EXPECT_EQ(get_locale.status, 405);
+  EXPECT_EQ(get_locale.header("allow"), "POST");
+  expect_still_serving(server);
+}
+
+TEST(Server, HeadHasHeadersButNoBody) {
+  ServerProcess server;
+  const auto get = http_get(server.port(), "/");
+  HttpConnection c(server.port());
+  c.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto head = c.read_response(true);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->header("content-length"), std::to_string(get.body.size()));
+  // The connection stays usable: no stray body bytes were sent.
+  c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto next = c.read_response();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->status, 200);
+}
+
+TEST(Server, SlowClientsAreCutOffWithoutHoldingOthers) {
+  ServerProcess server({"--read-timeout-ms", "500"});
+  HttpConnection slow(server.port());
+  slow.send("GET / HTTP/1.1\r\nHost: x\r\n");  // never finishes its headers
+  // Others are served meanwhile.
+  EXPECT_EQ(http_get(server.port(), "/healthz").status, 200);
+  EXPECT_TRUE(slow.closed_by_peer(5000));
+  // An idle keep-alive connection is closed too.
+  HttpConnection idle(server.port());
+  idle.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(idle.read_response());
+  EXPECT_TRUE(idle.closed_by_peer(5000));
+}
+
+TEST(Server, SigtermStopsGracefullyAndClosesTheDatabase) {
+  ServerProcess server;
+  HttpConnection idle(server.port());
+  idle.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(idle.read_response());
+  const auto started = std::chrono::steady_clock::now();
+  const int status = server.stop(SIGTERM, 10'000);
+  ASSERT_NE(status, -1) << "did not exit";
+  EXPECT_TRUE(WIFEXITED(status)) << server.log();
+  EXPECT_EQ(WEXITSTATUS(status), 0) << server.log();
+  // Idle keep-alive connections do not delay shutdown to the deadline.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(8));
+  EXPECT_TRUE(idle.closed_by_peer(1000));
+  EXPECT_NE(server.log().find("stopped; closing the database"), std::string::npos) << server.log();
+  // A clean close checkpoints WAL and removes the -wal file.
+  EXPECT_FALSE(std::filesystem::exists(server.database_path() + "-wal"));
+}
+
+TEST(Server, SigtermFinishesARequestInFlight) {
+  ServerProcess server;
+  HttpConnection c(server.port());
+  // Half a request is in flight when the signal comes: the server waits for
+  // it (within the deadline) rather than dropping it.
+  c.send("POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+         "Content-Length: 15\r\n\r\nlang=en");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::thread closer([&server] { server.stop(SIGTERM, 10'000); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  c.send("&return=/");
+  auto r = c.read_response();
+  closer.join();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->header("connection"), "close");
+}
+
+}  // namespace
+}  // namespace ruamkit::testing

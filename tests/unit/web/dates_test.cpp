@@ -1,0 +1,23 @@
+#include "web/dates.h"
+
+#include <gtest/gtest.h>
+
+namespace ruamkit::web {
+namespace {
+
+using namespace std::chrono;
+
+TEST(Dates, ThaiUsesBuddhistEraAndThaiMonths) {
+  EXPECT_EQ(format_long_date(2026y / November / 23, "th"), "23 พฤศจิกายน 2569");
+  EXPECT_EQ(format_long_date(2027y / January / 1, "th"), "1 มกราคม 2570");
+}
+
+TEST(Dates, EnglishUsesCommonEra) {
+  EXPECT_EQ(format_long_date(2026y / November / 23, "en"), "23 November 2026");
+  EXPECT_EQ(format_long_date(2024y / February / 29, "en"), "29 February 2024");
+}
+
+TEST(Dates, IsoForMachines) { EXPECT_EQ(iso_date(2026y / March / 5), "2026-03-05"); }
+
+}  // namespace
+}  // namespace ruamkit::web
