@@ -20,8 +20,11 @@ run: release
 test: asan release
 	cd build/asan && ctest -j$(JOBS) --output-on-failure --timeout 600
 
-## bench: HTTP load test of the release build (not part of the tests)
-bench: release
+## bench: in-process page cost (Google Benchmark) and HTTP load (wrk) on the release build; not part of the tests
+bench: setup
+	cmake -S . -B build/release $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DRUAMKIT_TESTS=OFF -DRUAMKIT_BENCH=ON
+	cmake --build build/release -j $(JOBS)
+	./build/release/bench/page_bench --benchmark_min_time=1
 	bench/http/run.sh build/release/ruamkit
 
 setup:
