@@ -9,12 +9,12 @@
 namespace ruamkit::app {
 
 struct Config {
-  std::string listen = "127.0.0.1:8080";       // --listen / RUAMKIT_LISTEN
-  std::string database = "data/ruamkit.db";    // --database / RUAMKIT_DATABASE
+  std::string listen = "127.0.0.1:8080";              // --listen / RUAMKIT_LISTEN
+  std::string database = "data/ruamkit.db";           // --database / RUAMKIT_DATABASE
   std::string share_dir = RUAMKIT_DEFAULT_SHARE_DIR;  // templates/, locales/, static/
-  std::string log_level = "info";              // trace, debug, info, warn, error, off
-  std::string base_url;                        // public URL, e.g. https://ruamkit.go.th
-  bool secure_cookies = false;                 // behind TLS: Secure cookies and HSTS
+  std::string log_level = "info";                     // trace, debug, info, warn, error, off
+  std::string base_url;                               // public URL, e.g. https://ruamkit.go.th
+  bool secure_cookies = false;                        // behind TLS: Secure cookies and HSTS
   int threads = static_cast<int>(std::thread::hardware_concurrency());
   int read_timeout_ms = 15'000;
   int shutdown_deadline_ms = 10'000;

@@ -1,7 +1,7 @@
 // ruamkit: the single binary. Subcommands: serve, migrate, seed-demo, version.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -116,32 +116,40 @@ int main(int argc, char** argv) {
 
   auto* serve = cli.add_subcommand("serve", "Run the web server (migrates the database first)");
   add_common(serve);
-  serve->add_option("--listen", config.listen, "Address and port, HOST:PORT (port 0: any free port)")
+  serve
+      ->add_option("--listen", config.listen, "Address and port, HOST:PORT (port 0: any free port)")
       ->envname("RUAMKIT_LISTEN")
       ->capture_default_str();
   serve->add_option("--share-dir", config.share_dir, "Directory with templates/, locales/, static/")
       ->envname("RUAMKIT_SHARE_DIR")
       ->capture_default_str();
-  serve->add_option("--base-url", config.base_url, "Public URL of this site, e.g. https://ruamkit.example.go.th")
+  serve
+      ->add_option("--base-url", config.base_url,
+                   "Public URL of this site, e.g. https://ruamkit.example.go.th")
       ->envname("RUAMKIT_BASE_URL");
-  serve->add_flag("--secure-cookies", config.secure_cookies,
-                  "Serve behind TLS: Secure cookies and HSTS")
+  serve
+      ->add_flag("--secure-cookies", config.secure_cookies,
+                 "Serve behind TLS: Secure cookies and HSTS")
       ->envname("RUAMKIT_SECURE_COOKIES");
   serve->add_option("--threads", config.threads, "Worker threads (default: CPU cores)")
       ->envname("RUAMKIT_THREADS")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  serve->add_option("--read-timeout-ms", config.read_timeout_ms,
-                    "Time a client has to send a request; idle keep-alive limit")
+  serve
+      ->add_option("--read-timeout-ms", config.read_timeout_ms,
+                   "Time a client has to send a request; idle keep-alive limit")
       ->envname("RUAMKIT_READ_TIMEOUT_MS")
       ->check(CLI::Range(100, 600'000))
       ->capture_default_str();
-  serve->add_option("--shutdown-deadline-ms", config.shutdown_deadline_ms,
-                    "Time in-flight requests get to finish on SIGTERM/SIGINT")
+  serve
+      ->add_option("--shutdown-deadline-ms", config.shutdown_deadline_ms,
+                   "Time in-flight requests get to finish on SIGTERM/SIGINT")
       ->envname("RUAMKIT_SHUTDOWN_DEADLINE_MS")
       ->check(CLI::Range(0, 600'000))
       ->capture_default_str();
-  serve->add_option("--max-header-bytes", config.max_header_bytes, "Largest request header (431 above)")
+  serve
+      ->add_option("--max-header-bytes", config.max_header_bytes,
+                   "Largest request header (431 above)")
       ->envname("RUAMKIT_MAX_HEADER_BYTES")
       ->check(CLI::Range(1024, 1024 * 1024))
       ->capture_default_str();

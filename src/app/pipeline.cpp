@@ -29,7 +29,8 @@ void add_security_headers(http::Response& response, const Config& config) {
   h.set("Referrer-Policy", "strict-origin-when-cross-origin");
   h.set("Cross-Origin-Opener-Policy", "same-origin");
   h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
-  if (config.secure_cookies) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (config.secure_cookies)
+    h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 http::Handler make_pipeline(const Config& config, const http::Router& router,
@@ -47,8 +48,8 @@ http::Handler make_pipeline(const Config& config, const http::Router& router,
       for (const auto& [name, value] : e.headers().all()) response.headers.set(name, value);
     } catch (const std::exception& e) {
       // Logged with the request id the person sees; never shown to them.
-      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
-                    request.path, e.what());
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                    e.what());
       response = views.error(request, 500);
     }
     add_security_headers(response, config);

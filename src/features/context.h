@@ -1,5 +1,6 @@
 // What a feature module receives when it is installed: where to register its
-// routes and the shared services it may use.
+// routes and the shared services it may use. The Context itself lives only
+// while features install; handlers capture the services, never the Context.
 #pragma once
 
 #include "http/router.h"

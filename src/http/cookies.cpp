@@ -15,7 +15,8 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
   while (!header.empty()) {
     const auto semicolon = header.find(';');
     auto pair = trim(header.substr(0, semicolon));
-    header = semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
+    header =
+        semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
     const auto eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
     if (trim(pair.substr(0, eq)) != name) continue;

@@ -8,8 +8,7 @@
 namespace ruamkit::http {
 
 // Returns the value of cookie `name` in a Cookie header value, or nullopt.
-std::optional<std::string_view> cookie_value(std::string_view cookie_header,
-                                             std::string_view name);
+std::optional<std::string_view> cookie_value(std::string_view cookie_header, std::string_view name);
 
 struct CookieOptions {
   int max_age_seconds = -1;  // negative: a session cookie

@@ -41,7 +41,8 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
         if (i + 1 != parts.size()) {
           throw std::invalid_argument("'...' parameter must be last: " + route.pattern);
         }
-        route.segments.push_back({Segment::Kind::rest, std::string(name.substr(0, name.size() - 3))});
+        route.segments.push_back(
+            {Segment::Kind::rest, std::string(name.substr(0, name.size() - 3))});
       } else {
         route.segments.push_back({Segment::Kind::param, std::string(name)});
       }

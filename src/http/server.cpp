@@ -4,6 +4,7 @@
 
 #include "http/server.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,7 +16,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <mutex>
@@ -107,7 +107,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void start() {
     shared_.add(this, weak_from_this());
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Session::read, shared_from_this()));
   }
 
   // Closes the connection unless a request has begun to arrive or is being
@@ -171,7 +172,8 @@ class Session : public std::enable_shared_from_this<Session> {
       try {
         response = shared_.app(request);
       } catch (const std::exception& e) {
-        spdlog::error("request {} failed outside the application: {}", request.request_id, e.what());
+        spdlog::error("request {} failed outside the application: {}", request.request_id,
+                      e.what());
         response = render_error(request, 500);
       }
     } else {
@@ -213,8 +215,9 @@ class Session : public std::enable_shared_from_this<Session> {
     log_.request_id = request.request_id;
     response_ = out;
     stream_.expires_after(shared_.options.read_timeout);
-    bhttp::async_write(stream_, *out,
-                       beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+    bhttp::async_write(
+        stream_, *out,
+        beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
   }
 
   void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes) {

@@ -16,7 +16,7 @@ namespace ruamkit::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";  // IP literal or host name
-  unsigned short port = 8080;          // 0: an ephemeral port
+  unsigned short port = 8080;         // 0: an ephemeral port
   int threads = 2;
   // How long a connection may take to send a complete request, and how long
   // an idle keep-alive connection is kept.

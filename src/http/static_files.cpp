@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 std::string http_date(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
-  static constexpr std::array<const char*, 7> kDays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 7> kDays{"Sun", "Mon", "Tue", "Wed",
+                                                    "Thu", "Fri", "Sat"};
   static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char buf[40];
@@ -31,8 +32,9 @@ namespace {
 
 std::string content_hash(const std::string& content) {
   std::array<unsigned char, 8> hash{};
-  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
+  crypto_generichash(hash.data(), hash.size(),
+                     reinterpret_cast<const unsigned char*>(content.data()), content.size(),
+                     nullptr, 0);
   std::string hex(hash.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
   hex.pop_back();
@@ -124,7 +126,8 @@ Response StaticFiles::respond(const Request& request, const File& file, bool imm
   r.headers.set("Content-Type", file.content_type);
   if (file.content_type.starts_with("image/svg")) {
     // An SVG can carry script; never let it run in our origin.
-    r.headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    r.headers.set("Content-Security-Policy",
+                  "default-src 'none'; style-src 'unsafe-inline'; sandbox");
   }
   r.body = file.content;
   return r;

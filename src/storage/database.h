@@ -101,7 +101,9 @@ class Connection {
   static void bind(sqlite3_stmt* s, int i, int v) { bind(s, i, static_cast<std::int64_t>(v)); }
   static void bind(sqlite3_stmt* s, int i, double v);
   static void bind(sqlite3_stmt* s, int i, std::string_view v);
-  static void bind(sqlite3_stmt* s, int i, const std::string& v) { bind(s, i, std::string_view(v)); }
+  static void bind(sqlite3_stmt* s, int i, const std::string& v) {
+    bind(s, i, std::string_view(v));
+  }
   static void bind(sqlite3_stmt* s, int i, const char* v) { bind(s, i, std::string_view(v)); }
   static void bind(sqlite3_stmt* s, int i, Null);
   template <typename T>

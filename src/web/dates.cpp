@@ -22,8 +22,8 @@ icu::SimpleDateFormat& formatter_for(std::string_view locale) {
     UErrorCode status = U_ZERO_ERROR;
     // The Buddhist calendar makes ICU count years in BE; "d MMMM y" keeps the
     // familiar Thai form without the era abbreviation.
-    const icu::Locale icu_locale = is_thai ? icu::Locale("th_TH@calendar=buddhist")
-                                           : icu::Locale("en_GB");
+    const icu::Locale icu_locale =
+        is_thai ? icu::Locale("th_TH@calendar=buddhist") : icu::Locale("en_GB");
     slot = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(u"d MMMM y"), icu_locale,
                                                    status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU date format unavailable");
@@ -36,8 +36,8 @@ icu::SimpleDateFormat& formatter_for(std::string_view locale) {
 
 std::string format_long_date(std::chrono::year_month_day day, std::string_view locale) {
   const auto since_epoch = std::chrono::sys_days{day}.time_since_epoch();
-  const UDate millis =
-      static_cast<UDate>(std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count());
+  const UDate millis = static_cast<UDate>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count());
   icu::UnicodeString out;
   formatter_for(locale).format(millis, out);
   std::string utf8;

@@ -1,8 +1,8 @@
 #include "web/i18n.h"
 
+#include <unicode/msgfmt.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <unicode/msgfmt.h>
 
 #include <fstream>
 #include <sstream>
@@ -50,6 +50,7 @@ Catalogue::Catalogue(std::string locale, const std::filesystem::path& file)
     throw std::runtime_error("message catalogue is not a JSON object: " + file.string());
   }
   flatten(json.as_object(), "", flat_, view_);
+  globals_.set("t", view_);
 }
 
 const std::string& Catalogue::text(const std::string& key) const {

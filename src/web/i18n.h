@@ -40,6 +40,9 @@ class Catalogue {
 
   // The whole catalogue as nested template data.
   const ViewData& view() const { return view_; }
+  // Template globals for this locale: {"t": view()}, built once so pages do
+  // not copy the catalogue on every request.
+  const ViewData& globals() const { return globals_; }
 
   // Every key (for checking that catalogues agree).
   std::vector<std::string> keys() const;
@@ -48,6 +51,7 @@ class Catalogue {
   std::string locale_;
   std::unordered_map<std::string, std::string> flat_;
   ViewData view_;
+  ViewData globals_;
 };
 
 class Catalogues {

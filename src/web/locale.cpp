@@ -25,7 +25,8 @@ double parse_q(std::string_view params) {
   while (!params.empty()) {
     const auto semicolon = params.find(';');
     auto param = trim(params.substr(0, semicolon));
-    params = semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
+    params =
+        semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
     if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
       double q = 1.0;
       const auto value = param.substr(2);
@@ -58,7 +59,8 @@ std::optional<std::string> match_accept_language(std::string_view header) {
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     const auto semicolon = item.find(';');
     const auto range = lower(trim(item.substr(0, semicolon)));
-    const double q = semicolon == std::string_view::npos ? 1.0 : parse_q(item.substr(semicolon + 1));
+    const double q =
+        semicolon == std::string_view::npos ? 1.0 : parse_q(item.substr(semicolon + 1));
     if (q <= 0.0 || q <= best_q) continue;  // earlier entries win ties
     std::string primary = range.substr(0, range.find('-'));
     if (primary == "*") primary = std::string(kDefaultLocale);

@@ -34,7 +34,8 @@ std::atomic<unsigned> next_generation{1};
 
 TemplateStore::TemplateStore(const std::filesystem::path& dir) : generation_(next_generation++) {
   namespace fs = std::filesystem;
-  if (!fs::is_directory(dir)) throw std::runtime_error("template directory not found: " + dir.string());
+  if (!fs::is_directory(dir))
+    throw std::runtime_error("template directory not found: " + dir.string());
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path());

@@ -29,8 +29,7 @@ const Catalogue& Views::messages(const http::Request& request) const {
 http::Response Views::page(const http::Request& request, std::string_view template_name,
                            const std::string& title, const ViewData& data, int status) const {
   const Catalogue& t = messages(request);
-  ViewData globals;
-  globals.set("t", t.view());
+  const ViewData& globals = t.globals();
   const std::string content = templates_.render(template_name, data, globals);
 
   const auto today = core::today_in_thailand(clock_());
@@ -50,9 +49,10 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   layout.set("locales", locales);
   layout.set("today_iso", iso_date(today));
   layout.set("today_display", format_long_date(today, t.locale()));
-  layout.set("fiscal_year_display",
-             t.format("layout.fiscal_year", {{"year", std::to_string(core::fiscal_year_be(today) -
-                                                                     (t.locale() == "th" ? 0 : 543))}}));
+  layout.set(
+      "fiscal_year_display",
+      t.format("layout.fiscal_year", {{"year", std::to_string(core::fiscal_year_be(today) -
+                                                              (t.locale() == "th" ? 0 : 543))}}));
   layout.set("css_href", assets_.url_for("css/app.css"));
   layout.set("htmx_src", assets_.url_for("vendor/htmx/htmx.min.js"));
   layout.set("request_id", request.request_id);

@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include "storage/database.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
-#include "storage/database.h"
 #include "support/temp_dir.h"
 
 namespace ruamkit::testing {

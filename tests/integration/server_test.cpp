@@ -38,7 +38,8 @@ TEST(Server, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_EQ(r->status, 200);
   }
   // Pipelined requests are answered in order.
-  ASSERT_TRUE(c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
+  ASSERT_TRUE(
+      c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n"));
   EXPECT_EQ(c.read_response()->status, 200);
   EXPECT_EQ(c.read_response()->status, 404);
 }
@@ -52,10 +53,12 @@ TEST(Server, EveryResponseCarriesARequestId) {
   auto other = http_get(server.port(), "/healthz");
   EXPECT_NE(other.header("x-request-id"), id);
   // A sane id from a proxy is kept; a hostile one is replaced.
-  EXPECT_EQ(http_get(server.port(), "/healthz", {{"X-Request-Id", "edge-42.a_b"}}).header("x-request-id"),
-            "edge-42.a_b");
-  EXPECT_NE(http_get(server.port(), "/healthz", {{"X-Request-Id", "<script>"}}).header("x-request-id"),
-            "<script>");
+  EXPECT_EQ(
+      http_get(server.port(), "/healthz", {{"X-Request-Id", "edge-42.a_b"}}).header("x-request-id"),
+      "edge-42.a_b");
+  EXPECT_NE(
+      http_get(server.port(), "/healthz", {{"X-Request-Id", "<script>"}}).header("x-request-id"),
+      "<script>");
   EXPECT_NE(server.log().find(R"("path":"/healthz")"), std::string::npos) << "access log";
 }
 
@@ -89,15 +92,16 @@ TEST(Server, OversizedBodiesAre413BeforeTheyAreRead) {
   ServerProcess server({"--max-body-bytes", "2048"});
   HttpConnection c(server.port());
   // Only the headers are sent: the declared length alone must be refused.
-  c.send("POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-         "Content-Length: 10000000\r\n\r\n");
+  c.send(
+      "POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      "Content-Length: 10000000\r\n\r\n");
   auto r = c.read_response();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
-  auto json = http_request(server.port(), "POST", "/locale",
-                           {{"Accept", "application/json"},
-                            {"Content-Type", "application/x-www-form-urlencoded"}},
-                           std::string(4096, 'a'));
+  auto json = http_request(
+      server.port(), "POST", "/locale",
+      {{"Accept", "application/json"}, {"Content-Type", "application/x-www-form-urlencoded"}},
+      std::string(4096, 'a'));
   EXPECT_EQ(json.status, 413);
   expect_still_serving(server);
 }
@@ -108,8 +112,9 @@ TEST(Server, InvalidUtf8InPathQueryAndFormIs400) {
   EXPECT_EQ(http_get(server.port(), "/%C0%AF").status, 400);
   EXPECT_EQ(http_get(server.port(), "/?q=%E0%B8").status, 400);
   EXPECT_EQ(http_get(server.port(), "/?q=%00").status, 400);
-  auto form = http_request(server.port(), "POST", "/locale",
-                           {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=%FF&return=/");
+  auto form =
+      http_request(server.port(), "POST", "/locale",
+                   {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=%FF&return=/");
   EXPECT_EQ(form.status, 400);
   EXPECT_FALSE(form.header("set-cookie")) << "nothing changes on bad input";
   // Raw bytes that are not UTF-8 in the target.
@@ -190,8 +195,9 @@ TEST(Server, SigtermFinishesARequestInFlight) {
   HttpConnection c(server.port());
   // Half a request is in flight when the signal comes: the server waits for
   // it (within the deadline) rather than dropping it.
-  c.send("POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-         "Content-Length: 15\r\n\r\nlang=en");
+  c.send(
+      "POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      "Content-Length: 15\r\n\r\nlang=en");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   std::thread closer([&server] { server.stop(SIGTERM, 10'000); });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));

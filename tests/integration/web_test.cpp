@@ -26,7 +26,8 @@ TEST(Web, HomePageIsThaiByDefaultAndExplainsTheFiveLevels) {
   }
   // Today in Buddhist Era, with its machine-readable CE date.
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(r.body, m, std::regex(R"(<time id="today" datetime="(\d{4})-\d\d-\d\d">([^<]*)</time>)")));
+  ASSERT_TRUE(std::regex_search(
+      r.body, m, std::regex(R"(<time id="today" datetime="(\d{4})-\d\d-\d\d">([^<]*)</time>)")));
   const int ce = std::stoi(m[1]);
   EXPECT_TRUE(contains(m[2], std::to_string(ce + 543))) << m[2];
 }
@@ -36,7 +37,8 @@ TEST(Web, LanguageComesFromCookieThenAcceptLanguage) {
   auto en = http_get(server.port(), "/", {{"Accept-Language", "en-US,en;q=0.9"}});
   EXPECT_TRUE(contains(en.body, "<html lang=\"en\""));
   EXPECT_EQ(en.header("content-language"), "en");
-  auto cookie = http_get(server.port(), "/", {{"Accept-Language", "en"}, {"Cookie", "ruamkit_lang=th"}});
+  auto cookie =
+      http_get(server.port(), "/", {{"Accept-Language", "en"}, {"Cookie", "ruamkit_lang=th"}});
   EXPECT_TRUE(contains(cookie.body, "<html lang=\"th\""));
   auto unknown = http_get(server.port(), "/", {{"Accept-Language", "fr-FR"}});
   EXPECT_TRUE(contains(unknown.body, "<html lang=\"th\""));
@@ -46,7 +48,8 @@ TEST(Web, EnglishDatesAreCommonEra) {
   ServerProcess server;
   auto r = http_get(server.port(), "/", {{"Cookie", "ruamkit_lang=en"}});
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(r.body, m, std::regex(R"(<time id="today" datetime="(\d{4})-\d\d-\d\d">([^<]*)</time>)")));
+  ASSERT_TRUE(std::regex_search(
+      r.body, m, std::regex(R"(<time id="today" datetime="(\d{4})-\d\d-\d\d">([^<]*)</time>)")));
   const std::string ce = m[1];
   EXPECT_TRUE(contains(m[2], ce)) << m[2];
   EXPECT_FALSE(contains(m[2], std::to_string(std::stoi(ce) + 543))) << m[2];
@@ -84,8 +87,9 @@ TEST(Web, LanguageSwitchRefusesUnknownLanguagesAndForeignRedirects) {
 
 TEST(Web, SecureCookieModeAddsSecureAndHsts) {
   ServerProcess server({"--secure-cookies"});
-  auto r = http_request(server.port(), "POST", "/locale",
-                        {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=en&return=/");
+  auto r =
+      http_request(server.port(), "POST", "/locale",
+                   {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=en&return=/");
   EXPECT_TRUE(contains(r.header("set-cookie").value_or(""), "; Secure"));
   EXPECT_TRUE(r.header("strict-transport-security"));
 }
@@ -111,7 +115,8 @@ TEST(Web, ErrorsAreReadablePagesOrProblemJson) {
   EXPECT_EQ(page.status, 404);
   EXPECT_TRUE(contains(page.body, "404"));
   EXPECT_TRUE(contains(page.body, *page.header("x-request-id"))) << "reference id shown";
-  auto json = http_get(server.port(), "/nowhere", {{"Accept", "application/json"}, {"Cookie", "ruamkit_lang=en"}});
+  auto json = http_get(server.port(), "/nowhere",
+                       {{"Accept", "application/json"}, {"Cookie", "ruamkit_lang=en"}});
   EXPECT_EQ(json.status, 404);
   EXPECT_EQ(json.header("content-type"), "application/problem+json");
   EXPECT_TRUE(contains(json.body, R"("status":404)")) << json.body;
@@ -129,7 +134,8 @@ TEST(Web, StaticFilesAreFingerprintedAndCached) {
   ServerProcess server;
   auto home = http_get(server.port(), "/");
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(home.body, m, std::regex(R"re(href="(/static/css/app\.[0-9a-f]{16}\.css)")re")));
+  ASSERT_TRUE(std::regex_search(home.body, m,
+                                std::regex(R"re(href="(/static/css/app\.[0-9a-f]{16}\.css)")re")));
   const std::string css_url = m[1];
   auto css = http_get(server.port(), css_url);
   EXPECT_EQ(css.status, 200);
@@ -150,9 +156,9 @@ TEST(Web, StaticFilesAreFingerprintedAndCached) {
 
 TEST(Web, StaticFilesCannotEscapeTheirDirectory) {
   ServerProcess server;
-  for (const char* path : {"/static/../CMakeLists.txt", "/static/%2E%2E/CMakeLists.txt",
-                           "/static/..%2F..%2Fetc/passwd", "/static//etc/passwd",
-                           "/static/css/../../README.md"}) {
+  for (const char* path :
+       {"/static/../CMakeLists.txt", "/static/%2E%2E/CMakeLists.txt",
+        "/static/..%2F..%2Fetc/passwd", "/static//etc/passwd", "/static/css/../../README.md"}) {
     auto r = http_get(server.port(), path);
     EXPECT_TRUE(r.status == 404 || r.status == 400) << path << " -> " << r.status;
     EXPECT_FALSE(contains(r.body, "cmake_minimum_required")) << path;

@@ -78,8 +78,8 @@ std::optional<HttpResponse> HttpConnection::read_response(bool head, int timeout
   while (line_end != std::string::npos) {
     const auto start = line_end + 2;
     line_end = head_text.find("\r\n", start);
-    const auto line = head_text.substr(start, line_end == std::string::npos ? std::string::npos
-                                                                          : line_end - start);
+    const auto line = head_text.substr(
+        start, line_end == std::string::npos ? std::string::npos : line_end - start);
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     auto value = line.substr(colon + 1);
@@ -129,7 +129,8 @@ HttpResponse http_request(unsigned short port, std::string_view method, std::str
   request.append("Connection: close\r\n\r\n").append(body);
   connection.send(request);
   auto response = connection.read_response(method == "HEAD");
-  if (!response) throw std::runtime_error("no response to " + std::string(method) + " " + std::string(target));
+  if (!response)
+    throw std::runtime_error("no response to " + std::string(method) + " " + std::string(target));
   return *response;
 }
 

@@ -33,9 +33,10 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
 }  // namespace
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {binary(),       "serve",       "--listen", "127.0.0.1:0",
-                                   "--database",   database_path(), "--share-dir",
-                                   share_dir().string(), "--threads", "2", "--log-level", "info"};
+  std::vector<std::string> args = {
+      binary(),        "serve",       "--listen",           "127.0.0.1:0", "--database",
+      database_path(), "--share-dir", share_dir().string(), "--threads",   "2",
+      "--log-level",   "info"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
@@ -124,7 +125,8 @@ int run_ruamkit(const std::vector<std::string>& args_in, std::string& output) {
   output.clear();
   char chunk[512];
   ssize_t n;
-  while ((n = read(out[0], chunk, sizeof chunk)) > 0) output.append(chunk, static_cast<std::size_t>(n));
+  while ((n = read(out[0], chunk, sizeof chunk)) > 0)
+    output.append(chunk, static_cast<std::size_t>(n));
   close(out[0]);
   int status = 0;
   waitpid(pid, &status, 0);

@@ -22,10 +22,10 @@ void install(Context& context) {
       spdlog::warn("readiness check {}: database unreachable: {}", request.request_id, e.what());
     }
     const bool ready = version == expected;
-    auto response = http::Response::json(
-        std::string(R"({"status":")") + (ready ? "ready" : "unavailable") +
-            R"(","schema_version":)" + std::to_string(version) + "}",
-        ready ? 200 : 503);
+    auto response =
+        http::Response::json(std::string(R"({"status":")") + (ready ? "ready" : "unavailable") +
+                                 R"(","schema_version":)" + std::to_string(version) + "}",
+                             ready ? 200 : 503);
     response.headers.set("Cache-Control", "no-store");
     return response;
   });

@@ -20,7 +20,8 @@ class StaticFilesTest : public ::testing::Test {
     dir.write("css/app.css", "body{color:#123}");
     dir.write("vendor/font.woff2", std::string("wOF2\0\1", 6));
     dir.write(".hidden/secret.txt", "secret");
-    dir.write("logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
+    dir.write("logo.svg",
+              "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
   }
   testing::TempDir dir;
 };
@@ -73,7 +74,9 @@ TEST_F(StaticFilesTest, SvgIsSandboxed) {
             std::string_view::npos);
 }
 
-TEST(HttpDate, FormatsImfFixdate) { EXPECT_EQ(http_date(784111777), "Sun, 06 Nov 1994 08:49:37 GMT"); }
+TEST(HttpDate, FormatsImfFixdate) {
+  EXPECT_EQ(http_date(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+}
 
 }  // namespace
 }  // namespace ruamkit::http

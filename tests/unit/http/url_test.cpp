@@ -84,7 +84,8 @@ TEST(Cookies, FindsValuesAndBuildsSafeCookies) {
   CookieOptions options;
   options.max_age_seconds = 60;
   options.secure = true;
-  EXPECT_EQ(set_cookie("k", "v", options), "k=v; Path=/; Max-Age=60; HttpOnly; Secure; SameSite=Lax");
+  EXPECT_EQ(set_cookie("k", "v", options),
+            "k=v; Path=/; Max-Age=60; HttpOnly; Secure; SameSite=Lax");
 }
 
 TEST(Mime, KnownTypesAndASafeDefault) {

@@ -39,8 +39,8 @@ TEST_F(DatabaseTest, BindsParametersAndReadsRows) {
   db.write([](Connection& c) {
     c.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, note TEXT, score REAL)");
     c.execute("INSERT INTO t (name, note, score) VALUES (?, ?, ?)", "ร่วมคิด", Null{}, 4.5);
-    c.execute("INSERT INTO t (name, note, score) VALUES (?, ?, ?)", std::string("x'); DROP TABLE t;--"),
-              std::optional<std::string>("n"), 1.0);
+    c.execute("INSERT INTO t (name, note, score) VALUES (?, ?, ?)",
+              std::string("x'); DROP TABLE t;--"), std::optional<std::string>("n"), 1.0);
   });
   db.read([](Connection& c) {
     auto rows = c.query("SELECT name, note, score FROM t ORDER BY id");
@@ -75,9 +75,11 @@ TEST_F(DatabaseTest, ConstraintViolationsHaveTheirOwnType) {
   Database db(path(), 1);
   db.write([](Connection& c) { c.exec("CREATE TABLE vote (person INTEGER PRIMARY KEY)"); });
   db.write([](Connection& c) { c.execute("INSERT INTO vote (person) VALUES (?)", 7); });
-  EXPECT_THROW(db.write([](Connection& c) { c.execute("INSERT INTO vote (person) VALUES (?)", 7); }),
-               ConstraintError);
-  EXPECT_THROW(db.read([](Connection& c) { c.query("SELECT * FROM missing").next(); }), DatabaseError);
+  EXPECT_THROW(
+      db.write([](Connection& c) { c.execute("INSERT INTO vote (person) VALUES (?)", 7); }),
+      ConstraintError);
+  EXPECT_THROW(db.read([](Connection& c) { c.query("SELECT * FROM missing").next(); }),
+               DatabaseError);
 }
 
 TEST_F(DatabaseTest, ConcurrentWritersAllCommit) {
@@ -109,9 +111,8 @@ TEST_F(DatabaseTest, ConcurrentWritersAllCommit) {
 
 TEST_F(DatabaseTest, NestedUseOfTheSameStatementWorks) {
   Database db(path(), 1);
-  db.write([](Connection& c) {
-    c.exec("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2);");
-  });
+  db.write(
+      [](Connection& c) { c.exec("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2);"); });
   db.read([](Connection& c) {
     auto outer = c.query("SELECT v FROM n ORDER BY v");
     int pairs = 0;
@@ -157,7 +158,8 @@ TEST_F(DatabaseTest, FailedMigrationLeavesThePreviousVersionIntact) {
 
 TEST_F(DatabaseTest, RefusesADatabaseNewerThanTheProgram) {
   Database db(path(), 1);
-  migrate(db, {{1, "0001_a", "CREATE TABLE a (id INTEGER);"}, {2, "0002_b", "CREATE TABLE b (id INTEGER);"}});
+  migrate(db, {{1, "0001_a", "CREATE TABLE a (id INTEGER);"},
+               {2, "0002_b", "CREATE TABLE b (id INTEGER);"}});
   EXPECT_THROW(migrate(db, {{1, "0001_a", "CREATE TABLE a (id INTEGER);"}}), MigrationError);
 }
 
@@ -168,7 +170,8 @@ TEST_F(DatabaseTest, EmbeddedMigrationsBuildTheReferenceData) {
     auto rows = c.query("SELECT code FROM participation_levels ORDER BY rank");
     std::vector<std::string> codes;
     while (rows.next()) codes.push_back(rows.text(0));
-    EXPECT_EQ(codes, (std::vector<std::string>{"inform", "consult", "involve", "collaborate", "empower"}));
+    EXPECT_EQ(codes,
+              (std::vector<std::string>{"inform", "consult", "involve", "collaborate", "empower"}));
   });
 }
 

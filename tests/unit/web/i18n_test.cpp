@@ -11,7 +11,8 @@ namespace {
 
 TEST(Catalogue, FormatsPluralsWithEachLocalesRules) {
   testing::TempDir dir;
-  dir.write("en.json", R"({"n": {"comments": "{count, plural, one {# comment} other {# comments}}"}})");
+  dir.write("en.json",
+            R"({"n": {"comments": "{count, plural, one {# comment} other {# comments}}"}})");
   dir.write("th.json", R"({"n": {"comments": "{count, plural, other {# ความคิดเห็น}}"}})");
   Catalogue en("en", dir.path() / "en.json");
   Catalogue th("th", dir.path() / "th.json");

@@ -18,8 +18,9 @@ TEST(Templates, EscapesByDefaultAndIncludesPartials) {
   ViewData t;
   t.set("site", "ร่วมคิด & co");
   globals.set("t", t);
-  EXPECT_EQ(store.render("page", data, globals),
-            "<p>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</p><footer>ร่วมคิด &amp; co</footer>");
+  EXPECT_EQ(
+      store.render("page", data, globals),
+      "<p>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</p><footer>ร่วมคิด &amp; co</footer>");
 }
 
 TEST(Templates, PageDataShadowsGlobals) {
@@ -44,7 +45,9 @@ TEST(Templates, BrokenOrUnknownTemplatesFailLoudly) {
   EXPECT_THROW(store.render("missing", ViewData{}, ViewData{}), std::runtime_error);
 }
 
-TEST(ShippedTemplates, AllParse) { EXPECT_NO_THROW(TemplateStore{testing::share_dir() / "templates"}); }
+TEST(ShippedTemplates, AllParse) {
+  EXPECT_NO_THROW(TemplateStore{testing::share_dir() / "templates"});
+}
 
 }  // namespace
 }  // namespace ruamkit::web
