@@ -56,28 +56,28 @@ const Params& Request::form() const {
   return *form_;
 }
 
-Response Response::html(std::string body, int status) {
+namespace {
+
+Response typed(std::string_view type, std::string body, int status) {
   Response r;
   r.status = status;
-  r.headers.set("Content-Type", "text/html; charset=utf-8");
+  r.headers.set("Content-Type", std::string(type));
   r.body = std::move(body);
   return r;
+}
+
+}  // namespace
+
+Response Response::html(std::string body, int status) {
+  return typed("text/html; charset=utf-8", std::move(body), status);
 }
 
 Response Response::json(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.headers.set("Content-Type", "application/json");
-  r.body = std::move(body);
-  return r;
+  return typed("application/json", std::move(body), status);
 }
 
 Response Response::text(std::string body, int status) {
-  Response r;
-  r.status = status;
-  r.headers.set("Content-Type", "text/plain; charset=utf-8");
-  r.body = std::move(body);
-  return r;
+  return typed("text/plain; charset=utf-8", std::move(body), status);
 }
 
 Response Response::see_other(std::string location) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -153,31 +154,13 @@ class Database {
   // rolls back when it throws and rethrows. Returns what `work` returns.
   template <typename Work>
   auto write(Work&& work) {
-    Lease lease = acquire();
-    Transaction tx(*lease, true);
-    if constexpr (std::is_void_v<decltype(work(*lease))>) {
-      work(*lease);
-      tx.commit();
-    } else {
-      auto result = work(*lease);
-      tx.commit();
-      return result;
-    }
+    return in_transaction(true, std::forward<Work>(work));
   }
 
   // Runs `work(Connection&)` in a read transaction (one consistent snapshot).
   template <typename Work>
   auto read(Work&& work) {
-    Lease lease = acquire();
-    Transaction tx(*lease, false);
-    if constexpr (std::is_void_v<decltype(work(*lease))>) {
-      work(*lease);
-      tx.commit();
-    } else {
-      auto result = work(*lease);
-      tx.commit();
-      return result;
-    }
+    return in_transaction(false, std::forward<Work>(work));
   }
 
   const std::string& path() const { return path_; }
@@ -198,6 +181,20 @@ class Database {
  private:
   friend class Lease;
   void release(std::unique_ptr<Connection> connection);
+
+  template <typename Work>
+  auto in_transaction(bool write, Work&& work) {
+    Lease lease = acquire();
+    Transaction tx(*lease, write);
+    if constexpr (std::is_void_v<decltype(work(*lease))>) {
+      work(*lease);
+      tx.commit();
+    } else {
+      auto result = work(*lease);
+      tx.commit();
+      return result;
+    }
+  }
 
   std::string path_;
   std::mutex mutex_;

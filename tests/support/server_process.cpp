@@ -23,11 +23,30 @@ std::string binary() {
   return bin;
 }
 
-std::vector<char*> argv_of(std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  return argv;
+// Starts `args` with stdout on a pipe (returned in `stdout_fd`) and stderr
+// into `stderr_path`, or onto the same pipe when `stderr_path` is empty.
+pid_t spawn(std::vector<std::string> args, const std::string& stderr_path, int& stdout_fd) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    const int err = stderr_path.empty()
+                        ? out[1]
+                        : open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(err, STDERR_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  stdout_fd = out[0];
+  return pid;
 }
 
 }  // namespace
@@ -38,23 +57,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
       database_path(), "--share-dir", share_dir().string(), "--threads",   "2",
       "--log-level",   "info"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  const auto log_path = (dir_.path() / "server.log").string();
-  pid_ = fork();
-  if (pid_ < 0) throw std::runtime_error("fork failed");
-  if (pid_ == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    const int err = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(err, STDERR_FILENO);
-    close(out[0]);
-    close(out[1]);
-    auto argv = argv_of(args);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
-  stdout_fd_ = out[0];
+  pid_ = spawn(std::move(args), (dir_.path() / "server.log").string(), stdout_fd_);
 
   const std::regex ready(R"(Ruamkit is serving at http://127\.0\.0\.1:(\d+)/)");
   std::string buffer;
@@ -109,25 +112,14 @@ std::string ServerProcess::log() const {
 int run_ruamkit(const std::vector<std::string>& args_in, std::string& output) {
   std::vector<std::string> args = {binary()};
   args.insert(args.end(), args_in.begin(), args_in.end());
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    dup2(out[1], STDERR_FILENO);
-    close(out[0]);
-    close(out[1]);
-    auto argv = argv_of(args);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  close(out[1]);
+  int out = -1;
+  const pid_t pid = spawn(std::move(args), "", out);
   output.clear();
   char chunk[512];
   ssize_t n;
-  while ((n = read(out[0], chunk, sizeof chunk)) > 0)
+  while ((n = read(out, chunk, sizeof chunk)) > 0)
     output.append(chunk, static_cast<std::size_t>(n));
-  close(out[0]);
+  close(out);
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
