@@ -20,6 +20,15 @@ struct Config {
   int shutdown_deadline_ms = 10'000;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // Log-in throttling: after 5 failures an account waits this long, doubling
+  // with each further failure (0 turns the growing delay off, e.g. in tests).
+  int login_backoff_ms = 1000;
+  int max_login_failures_per_hour = 100;  // per account (ASVS 2.2.1)
+  // Mail: SMTP server URL (smtp://host:port, smtps://…); empty keeps mail in
+  // the outbox. The development outbox page shows queued mail at /dev/outbox.
+  std::string smtp_url;
+  std::string mail_from = "Ruamkit <no-reply@localhost>";
+  bool dev_outbox = false;
 };
 
 struct ListenAddress {

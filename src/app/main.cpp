@@ -3,14 +3,20 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "app/config.h"
 #include "app/pipeline.h"
+#include "core/clock.h"
+#include "core/security.h"
+#include "features/accounts/rules.h"
+#include "features/accounts/sessions.h"
 #include "features/demo.h"
 #include "features/registry.h"
 #include "http/server.h"
+#include "mail/outbox.h"
 #include "storage/migrations.h"
 
 namespace {
@@ -55,10 +61,18 @@ int run_seed_demo(const app::Config& config) {
   return 0;
 }
 
-int run_serve(const app::Config& config) {
+// Returns the host of a URL ("https://a.go.th:8443/x" → "a.go.th").
+std::string host_of(const std::string& url) {
+  auto rest = url.substr(url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+  rest = rest.substr(0, rest.find('/'));
+  if (!rest.empty() && rest.front() == '[') return rest.substr(0, rest.find(']') + 1);
+  return rest.substr(0, rest.find(':'));
+}
+
+int run_serve(app::Config config) {
   const auto listen = app::parse_listen_address(config.listen);
   const int threads = std::max(1, config.threads);
-  auto db = open_database(config, threads + 1);
+  auto db = open_database(config, threads + 2);
   const int applied = storage::migrate(*db, storage::embedded_migrations());
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
 
@@ -68,11 +82,14 @@ int run_serve(const app::Config& config) {
   const http::StaticFiles assets(share / "static", "/static/");
   const web::Views views(templates, catalogues, assets,
                          [] { return std::chrono::system_clock::now(); });
+  const features::accounts::CommonPasswords common_passwords(share / "vendor" /
+                                                             "common-passwords.txt");
+  features::accounts::SessionPolicy policy;
+  policy.secure_cookies = config.secure_cookies;
+  const features::accounts::Sessions sessions(
+      *db, features::accounts::site_secret(*db, "csrf_key"), policy);
 
   http::Router router;
-  features::Context context{router, *db, views, config};
-  features::install_all(context);
-
   http::ServerOptions options;
   options.address = listen.host;
   options.port = listen.port;
@@ -81,18 +98,72 @@ int run_serve(const app::Config& config) {
   options.shutdown_deadline = std::chrono::milliseconds(config.shutdown_deadline_ms);
   options.header_limit = config.max_header_bytes;
   options.body_limit = config.max_body_bytes;
-  http::Server server(options, app::make_pipeline(config, router, assets, views),
+  http::Server server(options, app::make_pipeline(config, router, assets, views, sessions),
                       app::make_error_renderer(config, views));
   const auto port = server.listen();
 
   std::string host = listen.host == "0.0.0.0" ? "127.0.0.1" : listen.host;
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  spdlog::info("serving with {} thread(s), {} static file(s), database {}", threads, assets.size(),
-               config.database);
-  std::cout << "Ruamkit is serving at http://" << host << ":" << port << "/" << std::endl;
-  if (!config.base_url.empty()) std::cout << "Public address: " << config.base_url << std::endl;
+  const std::string local_url = "http://" + host + ":" + std::to_string(port) + "/";
+  // Links in mail point at the public address; without one, at this server.
+  if (config.base_url.empty()) config.base_url = local_url;
+
+  mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", false},
+                          host_of(config.base_url));
+  features::Context context{router, *db, views, config, sessions, common_passwords,
+                            [&sender] { sender.wake(); }};
+  features::install_all(context);
+  sender.start();
+
+  spdlog::info("serving with {} thread(s), {} static file(s), database {}, mail {}", threads,
+               assets.size(), config.database,
+               config.smtp_url.empty() ? "kept in the outbox" : config.smtp_url);
+  std::cout << "Ruamkit is serving at " << local_url << std::endl;
+  if (config.base_url != local_url) std::cout << "Public address: " << config.base_url << std::endl;
+  if (config.dev_outbox) std::cout << "Development outbox: " << local_url << "dev/outbox" << std::endl;
   server.run();
+  sender.stop();
   spdlog::info("stopped; closing the database");
+  return 0;
+}
+
+// `ruamkit user create`: an account from the command line (the first admin).
+int run_user_create(const app::Config& config, const std::string& email_raw,
+                    const std::string& name, bool admin) {
+  const auto email = features::accounts::normalize_email(email_raw);
+  if (!email) throw std::runtime_error("not a valid e-mail address: " + email_raw);
+  if (name.empty()) throw std::runtime_error("--name is required");
+  std::string password;
+  if (const char* env = std::getenv("RUAMKIT_PASSWORD")) {
+    password = env;
+  } else {
+    std::cerr << "Password for " << *email << " (at least 12 characters): " << std::flush;
+    std::getline(std::cin, password);
+  }
+  const features::accounts::CommonPasswords common(fs::path(config.share_dir) / "vendor" /
+                                                   "common-passwords.txt");
+  if (auto problem = features::accounts::password_problem(password, *email, name, common)) {
+    throw std::runtime_error("password refused: " + *problem);
+  }
+  auto db = open_database(config, 1);
+  storage::migrate(*db, storage::embedded_migrations());
+  const auto hash = core::hash_password(password);
+  const auto id = db->write([&](storage::Connection& c) {
+    const auto now = core::iso_timestamp(core::Clock::now());
+    c.execute(
+        "INSERT INTO users (email, display_name, password_hash, email_verified_at, "
+        "is_platform_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        *email, name, hash, now, admin ? 1 : 0, now);
+    const auto user_id = c.last_insert_id();
+    c.execute(
+        "INSERT INTO audit_log (at, actor_user_id, action, object_type, object_id, details) "
+        "VALUES (?, NULL, ?, 'user', ?, ?)",
+        now, admin ? "admin.created_by_cli" : "account.created_by_cli", std::to_string(user_id),
+        "{}");
+    return user_id;
+  });
+  std::cout << "Created " << (admin ? "platform admin" : "user") << " #" << id << " <" << *email
+            << ">" << (admin ? "; two-factor set-up is asked at first log-in" : "") << "\n";
   return 0;
 }
 
@@ -158,10 +229,42 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 1024 * 1024 * 1024))
       ->capture_default_str();
 
+  serve->add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://host:port")
+      ->envname("RUAMKIT_SMTP_URL");
+  serve->add_option("--mail-from", config.mail_from, "Sender of outgoing mail")
+      ->envname("RUAMKIT_MAIL_FROM")
+      ->capture_default_str();
+  serve->add_flag("--dev-outbox", config.dev_outbox,
+                  "Development only: show queued mail at /dev/outbox")
+      ->envname("RUAMKIT_DEV_OUTBOX");
+  serve->add_option("--login-backoff-ms", config.login_backoff_ms,
+                    "Delay after 5 failed log-ins, doubling per failure (0: off)")
+      ->envname("RUAMKIT_LOGIN_BACKOFF_MS")
+      ->check(CLI::Range(0, 60'000))
+      ->capture_default_str();
+  serve->add_option("--max-login-failures-per-hour", config.max_login_failures_per_hour,
+                    "Failed log-ins an account may have per hour")
+      ->envname("RUAMKIT_MAX_LOGIN_FAILURES_PER_HOUR")
+      ->check(CLI::Range(1, 100'000))
+      ->capture_default_str();
+
   auto* migrate = cli.add_subcommand("migrate", "Bring the database schema up to date");
   add_common(migrate);
   auto* seed = cli.add_subcommand("seed-demo", "Load demonstration data (idempotent)");
   add_common(seed);
+
+  auto* user = cli.add_subcommand("user", "Manage accounts from the command line");
+  user->require_subcommand(1);
+  auto* user_create = user->add_subcommand(
+      "create", "Create a verified account; the password is read from RUAMKIT_PASSWORD or stdin");
+  add_common(user_create);
+  user_create->add_option("--share-dir", config.share_dir, "Directory with vendor/common-passwords.txt")
+      ->envname("RUAMKIT_SHARE_DIR");
+  std::string user_email, user_name;
+  bool user_admin = false;
+  user_create->add_option("--email", user_email, "E-mail address")->required();
+  user_create->add_option("--name", user_name, "Display name")->required();
+  user_create->add_flag("--admin", user_admin, "Make the account a platform admin");
 
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -169,6 +272,7 @@ int main(int argc, char** argv) {
     if (*serve) return run_serve(config);
     if (*migrate) return run_migrate(config);
     if (*seed) return run_seed_demo(config);
+    if (*user_create) return run_user_create(config, user_email, user_name, user_admin);
   } catch (const std::exception& e) {
     std::cerr << "ruamkit: " << e.what() << "\n";
     return 1;

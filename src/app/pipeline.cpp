@@ -34,17 +34,27 @@ void add_security_headers(http::Response& response, const Config& config) {
 }
 
 http::Handler make_pipeline(const Config& config, const http::Router& router,
-                            const http::StaticFiles& assets, const web::Views& views) {
-  return [&config, &router, &assets, &views](http::Request& request) {
+                            const http::StaticFiles& assets, const web::Views& views,
+                            const features::accounts::Sessions& sessions) {
+  return [&config, &router, &assets, &views, &sessions](http::Request& request) {
     choose_locale(request);
     http::Response response;
+    std::vector<std::string> cookies;
     try {
       std::optional<http::Response> file;
       if (request.method == "GET" || request.method == "HEAD") file = assets.serve(request);
-      response = file ? std::move(*file) : router.dispatch(request);
+      if (file) {
+        response = std::move(*file);
+      } else {
+        sessions.attach(request, cookies);
+        sessions.check_csrf(request);
+        response = router.dispatch(request);
+      }
     } catch (const http::HttpError& e) {
       if (e.status() >= 500) spdlog::error("request {}: {}", request.request_id, e.reason());
-      response = views.error(request, e.status());
+      // A redirect thrown from deep inside (e.g. "sign in first") is no error page.
+      response = e.status() >= 300 && e.status() < 400 ? http::Response{e.status(), {}, {}}
+                                                       : views.error(request, e.status());
       for (const auto& [name, value] : e.headers().all()) response.headers.set(name, value);
     } catch (const std::exception& e) {
       // Logged with the request id the person sees; never shown to them.
@@ -52,6 +62,7 @@ http::Handler make_pipeline(const Config& config, const http::Router& router,
                     e.what());
       response = views.error(request, 500);
     }
+    for (auto& cookie : cookies) response.headers.add("Set-Cookie", std::move(cookie));
     add_security_headers(response, config);
     return response;
   };

@@ -1,8 +1,10 @@
 // The middleware every request passes through, in order:
-// security headers → language → error pages → static files → router.
+// language → static files → session → CSRF check → router, with error pages
+// around them and security headers on every response.
 #pragma once
 
 #include "app/config.h"
+#include "features/accounts/sessions.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -18,7 +20,8 @@ void add_security_headers(http::Response& response, const Config& config);
 
 // Returns the application handler: everything above the server.
 http::Handler make_pipeline(const Config& config, const http::Router& router,
-                            const http::StaticFiles& assets, const web::Views& views);
+                            const http::StaticFiles& assets, const web::Views& views,
+                            const features::accounts::Sessions& sessions);
 
 // Returns the error renderer the server uses for requests the application
 // never saw (malformed, too large).

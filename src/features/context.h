@@ -3,6 +3,10 @@
 // while features install; handlers capture the services, never the Context.
 #pragma once
 
+#include <functional>
+
+#include "features/accounts/rules.h"
+#include "features/accounts/sessions.h"
 #include "http/router.h"
 #include "storage/database.h"
 #include "web/views.h"
@@ -18,6 +22,10 @@ struct Context {
   storage::Database& database;
   const web::Views& views;
   const app::Config& config;
+  const accounts::Sessions& sessions;
+  const accounts::CommonPasswords& common_passwords;
+  // Nudges the mail sender after mail was queued (may be empty).
+  std::function<void()> wake_mail;
 };
 
 }  // namespace ruamkit::features

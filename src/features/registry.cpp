@@ -1,5 +1,7 @@
 #include "features/registry.h"
 
+#include "features/accounts/accounts.h"
+#include "features/dev_outbox/dev_outbox.h"
 #include "features/health/health.h"
 #include "features/home/home.h"
 #include "features/language/language.h"
@@ -10,6 +12,8 @@ void install_all(Context& context) {
   health::install(context);
   language::install(context);
   home::install(context);
+  accounts::install(context);
+  dev_outbox::install(context);
 }
 
 }  // namespace ruamkit::features

@@ -34,6 +34,21 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // Returns the first value named `name` in `params`, or nullopt.
 std::optional<std::string_view> find_param(const Params& params, std::string_view name);
 
+// Who is making a request, as the session middleware found out.
+struct Visitor {
+  std::int64_t user_id = 0;  // 0: not signed in (or the second factor is still due)
+  std::string display_name;
+  bool platform_admin = false;
+  // A session whose password step passed but whose second factor is still
+  // due ("pending") or must first be set up ("enrol"); user_id stays 0.
+  std::int64_t partial_user_id = 0;
+  std::string second_factor;
+  std::string session_digest;  // digest of the valid session cookie, or empty
+  std::string csrf_token;      // to embed in forms of this response
+
+  bool signed_in() const { return user_id != 0; }
+};
+
 struct Request {
   std::string method;  // upper case, as sent
   std::string target;  // raw request target
@@ -47,6 +62,7 @@ struct Request {
   // Filled in by the router and middleware.
   Params path_params;
   std::string locale;
+  Visitor visitor;
 
   std::optional<std::string_view> header(std::string_view name) const { return headers.get(name); }
   std::optional<std::string_view> query_param(std::string_view name) const {

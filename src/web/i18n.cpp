@@ -53,7 +53,7 @@ Catalogue::Catalogue(std::string locale, const std::filesystem::path& file)
   globals_.set("t", view_);
 }
 
-const std::string& Catalogue::text(const std::string& key) const {
+std::string Catalogue::text(const std::string& key) const {
   const auto it = flat_.find(key);
   return it == flat_.end() ? key : it->second;
 }

@@ -30,7 +30,7 @@ class Catalogue {
 
   // Returns the plain message `key` ("home.title"), or the key itself when the
   // catalogue lacks it, so a missing message is visible but never fatal.
-  const std::string& text(const std::string& key) const;
+  std::string text(const std::string& key) const;
   bool has(const std::string& key) const { return flat_.contains(key); }
 
   // Formats message `key` with named arguments. Returns the key when the

@@ -13,10 +13,11 @@ using Mustache = kainjow::mustache::mustache;
 
 class Context : public kainjow::mustache::context<std::string> {
  public:
-  Context(const ViewData& globals, const ViewData& data,
+  Context(const ViewData& globals, const ViewData& request, const ViewData& data,
           const std::unordered_map<std::string, ViewData>& partials)
       : partials_(partials) {
     push(&globals);
+    push(&request);
     push(&data);  // searched first
   }
   const ViewData* get_partial(const std::string& name) const override {
@@ -54,6 +55,12 @@ TemplateStore::TemplateStore(const std::filesystem::path& dir) : generation_(nex
 
 std::string TemplateStore::render(std::string_view name, const ViewData& data,
                                   const ViewData& globals) const {
+  static const ViewData empty;
+  return render(name, data, empty, globals);
+}
+
+std::string TemplateStore::render(std::string_view name, const ViewData& data,
+                                  const ViewData& request, const ViewData& globals) const {
   // kainjow's render() is not const, so each thread keeps its own parsed copy.
   thread_local std::unordered_map<std::string, std::unique_ptr<Mustache>> parsed;
   thread_local unsigned parsed_generation = 0;
@@ -68,7 +75,7 @@ std::string TemplateStore::render(std::string_view name, const ViewData& data,
     if (source == sources_.end()) throw std::runtime_error("unknown template: " + key);
     it = parsed.emplace(key, std::make_unique<Mustache>(source->second)).first;
   }
-  Context context(globals, data, partials_);
+  Context context(globals, request, data, partials_);
   return it->second->render(context);
 }
 

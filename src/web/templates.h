@@ -21,6 +21,10 @@ class TemplateStore {
   // `globals`. `{{> other/name}}` includes another template. Throws
   // std::runtime_error for an unknown template.
   std::string render(std::string_view name, const ViewData& data, const ViewData& globals) const;
+  // The same with a middle layer searched after `data` and before `globals`
+  // (per-request values such as the CSRF token).
+  std::string render(std::string_view name, const ViewData& data, const ViewData& request,
+                     const ViewData& globals) const;
 
   bool contains(std::string_view name) const { return sources_.contains(std::string(name)); }
 

@@ -30,7 +30,11 @@ http::Response Views::page(const http::Request& request, std::string_view templa
                            const std::string& title, const ViewData& data, int status) const {
   const Catalogue& t = messages(request);
   const ViewData& globals = t.globals();
-  const std::string content = templates_.render(template_name, data, globals);
+  ViewData per_request;
+  per_request.set("csrf_token", request.visitor.csrf_token);
+  per_request.set("signed_in", request.visitor.signed_in());
+  per_request.set("current_path", request.target.size() <= 2048 ? request.target : std::string("/"));
+  const std::string content = templates_.render(template_name, data, per_request, globals);
 
   const auto today = core::today_in_thailand(clock_());
   ViewData layout;
@@ -56,11 +60,16 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   layout.set("css_href", assets_.url_for("css/app.css"));
   layout.set("htmx_src", assets_.url_for("vendor/htmx/htmx.min.js"));
   layout.set("request_id", request.request_id);
+  layout.set("csrf_token", request.visitor.csrf_token);
+  layout.set("signed_in", request.visitor.signed_in());
+  layout.set("user_name", request.visitor.display_name);
+  layout.set("platform_admin", request.visitor.platform_admin);
 
   auto response = http::Response::html(templates_.render("layout", layout, globals), status);
   response.headers.set("Content-Language", t.locale());
   response.headers.set("Vary", "Cookie, Accept-Language");
-  response.headers.set("Cache-Control", "private, no-cache");
+  // Pages carry per-visitor tokens and names: never stored by shared caches.
+  response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 

@@ -1,0 +1,129 @@
+#include "features/accounts/form.h"
+
+namespace ruamkit::features::accounts {
+
+Form::Form(const web::Catalogue& t, std::string action, const std::string& heading_key,
+           const std::string& submit_key)
+    : t_(t), action_(std::move(action)), heading_(t.text(heading_key)), submit_(t.text(submit_key)) {}
+
+Form& Form::intro(const std::string& key) {
+  intro_ = t_.text(key);
+  return *this;
+}
+
+Form& Form::notice(const std::string& text) {
+  notice_ = text;
+  return *this;
+}
+
+Form& Form::field(const std::string& name, const std::string& label_key, const std::string& type,
+                  const std::string& value, const std::string& autocomplete, bool required,
+                  const std::string& hint_key) {
+  Field f;
+  f.name = name;
+  f.label = t_.text(label_key);
+  f.type = type;
+  f.value = type == "password" ? "" : value;  // never echo a password back
+  f.autocomplete = autocomplete;
+  f.required = required;
+  if (!hint_key.empty()) f.hint = t_.text(hint_key);
+  fields_.push_back(std::move(f));
+  return *this;
+}
+
+Form& Form::checkbox(const std::string& name, const std::string& label_key, bool checked,
+                     const std::string& link_href, const std::string& link_key) {
+  Field f;
+  f.name = name;
+  f.label = t_.text(label_key);
+  f.checkbox = true;
+  f.checked = checked;
+  f.link_href = link_href;
+  if (!link_key.empty()) f.link_text = t_.text(link_key);
+  fields_.push_back(std::move(f));
+  return *this;
+}
+
+Form& Form::hidden(const std::string& name, const std::string& value) {
+  hidden_.emplace_back(name, value);
+  return *this;
+}
+
+Form& Form::link(const std::string& href, const std::string& text_key) {
+  links_.emplace_back(href, t_.text(text_key));
+  return *this;
+}
+
+Form& Form::error(const std::string& field, const std::string& key) {
+  const auto& text = t_.text("errors.form." + key);
+  errors_.emplace_back(field, text);
+  for (auto& f : fields_) {
+    if (f.name == field && f.error.empty()) f.error = text;
+  }
+  return *this;
+}
+
+Form& Form::inputmode(const std::string& field, const std::string& mode) {
+  for (auto& f : fields_) {
+    if (f.name == field) f.input_mode = mode;
+  }
+  return *this;
+}
+
+web::ViewData Form::view() const {
+  web::ViewData data;
+  data.set("heading", heading_);
+  data.set("action", action_);
+  data.set("submit", submit_);
+  data.set("intro", intro_);
+  data.set("notice", notice_);
+  data.set("has_errors", !errors_.empty());
+  web::ViewList errors;
+  for (const auto& [field, text] : errors_) {
+    web::ViewData e;
+    e.set("field", field);
+    e.set("text", text);
+    errors.push_back(e);
+  }
+  data.set("errors", errors);
+  web::ViewList fields;
+  for (const auto& f : fields_) {
+    // Every key is set on every field so that sections never fall through to
+    // a value of the enclosing page.
+    web::ViewData v;
+    v.set("name", f.name);
+    v.set("label", f.label);
+    v.set("type", f.type);
+    v.set("value", f.value);
+    v.set("autocomplete", f.autocomplete);
+    v.set("hint", f.hint);
+    v.set("error", f.error);
+    v.set("required", f.required);
+    v.set("checkbox", f.checkbox);
+    v.set("checked", f.checked);
+    v.set("link_href", f.link_href);
+    v.set("link_text", f.link_text);
+    v.set("inputmode", f.input_mode);
+    fields.push_back(v);
+  }
+  data.set("fields", fields);
+  web::ViewList hidden;
+  for (const auto& [name, value] : hidden_) {
+    web::ViewData h;
+    h.set("name", name);
+    h.set("value", value);
+    hidden.push_back(h);
+  }
+  data.set("hidden", hidden);
+  web::ViewList links;
+  for (const auto& [href, text] : links_) {
+    web::ViewData l;
+    l.set("href", href);
+    l.set("text", text);
+    links.push_back(l);
+  }
+  data.set("links", links);
+  return data;
+}
+
+}  // namespace ruamkit::features::accounts

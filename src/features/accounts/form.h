@@ -1,0 +1,49 @@
+// Builds the data of templates/accounts/form.mustache: a heading, an error
+// summary linking to the fields in error, labelled fields with hints and
+// errors, hidden values and the CSRF token. Text comes from the catalogue by
+// key, so a form reads the same in Thai and English.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "web/i18n.h"
+#include "web/view_data.h"
+
+namespace ruamkit::features::accounts {
+
+class Form {
+ public:
+  Form(const web::Catalogue& t, std::string action, const std::string& heading_key,
+       const std::string& submit_key);
+
+  Form& intro(const std::string& key);
+  Form& notice(const std::string& text);  // already translated
+  // A text-like input; `type` is "text", "email", "password", "tel"….
+  Form& field(const std::string& name, const std::string& label_key, const std::string& type,
+              const std::string& value = "", const std::string& autocomplete = "off",
+              bool required = true, const std::string& hint_key = "");
+  Form& checkbox(const std::string& name, const std::string& label_key, bool checked,
+                 const std::string& link_href = "", const std::string& link_key = "");
+  Form& hidden(const std::string& name, const std::string& value);
+  Form& link(const std::string& href, const std::string& text_key);
+  // Marks `field` (or the whole form when empty) with message `key`.
+  Form& error(const std::string& field, const std::string& key);
+  Form& inputmode(const std::string& field, const std::string& mode);
+
+  bool has_errors() const { return !errors_.empty(); }
+  web::ViewData view() const;
+
+ private:
+  struct Field {
+    std::string name, label, type, value, autocomplete, hint, error, link_href, link_text,
+        input_mode;
+    bool required = true, checkbox = false, checked = false;
+  };
+  const web::Catalogue& t_;
+  std::string action_, heading_, submit_, intro_, notice_;
+  std::vector<Field> fields_;
+  std::vector<std::pair<std::string, std::string>> hidden_, links_, errors_;  // errors: field, text
+};
+
+}  // namespace ruamkit::features::accounts

@@ -1,0 +1,241 @@
+// Log-in (password, then the second factor where set up), log-out, and
+// throttling of failed attempts per account and per address.
+#include <fmt/format.h>
+
+#include "app/config.h"
+#include "core/clock.h"
+#include "core/recovery_codes.h"
+#include "core/security.h"
+#include "core/totp.h"
+#include "features/accounts/accounts.h"
+#include "features/accounts/form.h"
+#include "features/accounts/support.h"
+#include "features/audit/audit.h"
+#include "http/error.h"
+#include "http/url.h"
+
+namespace ruamkit::features::accounts {
+namespace {
+
+constexpr int kMaxFailuresPerAddressPerHour = 1000;
+
+Form login_form(const web::Catalogue& t, const std::string& email, const std::string& back) {
+  Form form(t, "/login", "accounts.login.heading", "accounts.login.submit");
+  form.field("email", "accounts.fields.email", "email", email, "username")
+      .field("password", "accounts.fields.password", "password", "", "current-password")
+      .hidden("return", back)
+      .link("/password/forgot", "accounts.login.forgot")
+      .link("/register", "accounts.login.no_account");
+  return form;
+}
+
+struct Throttle {
+  bool allowed = true;
+  int retry_after_seconds = 0;
+};
+
+// Decides whether a log-in for `email` from `address` may be tried now.
+Throttle check_throttle(storage::Connection& c, const std::string& email,
+                        const std::string& address, const app::Config& config) {
+  using namespace std::chrono;
+  const auto now = core::Clock::now();
+  const auto hour_ago = core::iso_timestamp(now - hours(1));
+  auto by_email = c.query(
+      "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts "
+      "WHERE email = ? AND succeeded = 0 AND attempted_at > ?",
+      email, hour_ago);
+  by_email.next();
+  const int failures = static_cast<int>(by_email.integer(0));
+  if (failures >= config.max_login_failures_per_hour) return {false, 3600};
+  if (failures > 0) {
+    const auto wait = login_backoff(failures, milliseconds(config.login_backoff_ms));
+    const auto last = core::parse_iso_timestamp(by_email.text(1));
+    if (last && *last + wait > now) {
+      return {false, static_cast<int>(ceil<seconds>(*last + wait - now).count())};
+    }
+  }
+  auto by_address = c.query(
+      "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND succeeded = 0 AND attempted_at > ?",
+      address, hour_ago);
+  by_address.next();
+  if (by_address.integer(0) >= kMaxFailuresPerAddressPerHour) return {false, 3600};
+  return {};
+}
+
+void record_attempt(storage::Connection& c, const std::string& email, const std::string& address,
+                    bool succeeded) {
+  c.execute(
+      "INSERT INTO login_attempts (email, address, attempted_at, succeeded) VALUES (?, ?, ?, ?)",
+      email, address, core::iso_timestamp(core::Clock::now()), succeeded ? 1 : 0);
+}
+
+http::Response too_many(const web::Views& views, http::Request& request, const Form& form,
+                        int retry_after) {
+  auto response =
+      views.page(request, "accounts/form", views.messages(request).text("accounts.login.heading"),
+                 form.view(), 429);
+  response.headers.set("Retry-After", std::to_string(retry_after));
+  return response;
+}
+
+struct Candidate {
+  std::int64_t id = 0;
+  std::string password_hash, display_name;
+  bool verified = false, totp = false, admin = false;
+};
+
+std::optional<Candidate> find_user(storage::Connection& c, const std::string& email) {
+  auto rows = c.query(
+      "SELECT id, password_hash, display_name, email_verified_at IS NOT NULL, "
+      "totp_enabled_at IS NOT NULL, is_platform_admin FROM users "
+      "WHERE email = ? AND deleted_at IS NULL",
+      email);
+  if (!rows.next()) return std::nullopt;
+  return Candidate{rows.integer(0),      rows.text(1),          rows.text(2),
+                   rows.integer(3) != 0, rows.integer(4) != 0, rows.integer(5) != 0};
+}
+
+}  // namespace
+
+void install_login(Context& context) {
+  auto& db = context.database;
+  const auto& views = context.views;
+  const auto& sessions = context.sessions;
+  const auto& config = context.config;
+
+  context.router.get("/login", [&views](http::Request& request) {
+    const auto& t = views.messages(request);
+    Form form = login_form(t, "", http::safe_local_redirect(request.query_param("return").value_or("/account")));
+    if (request.query_param("notice")) {
+      const std::string key = "accounts.notice." + std::string(*request.query_param("notice"));
+      if (t.has(key)) form.notice(t.text(key));
+    }
+    return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view());
+  });
+
+  context.router.post("/login", [&](http::Request& request) {
+    const auto& t = views.messages(request);
+    const auto raw_email = form_value(request, "email");
+    const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
+    const auto requested = form_value(request, "return");
+    const auto back = requested.empty() ? std::string("/account") : http::safe_local_redirect(requested);
+    Form form = login_form(t, raw_email, back);
+    const auto email = normalize_email(raw_email).value_or(raw_email.substr(0, 254));
+
+    const auto throttle = db.read([&](storage::Connection& c) {
+      return check_throttle(c, email, request.remote_address, config);
+    });
+    if (!throttle.allowed) {
+      form.error("", "too_many_attempts");
+      return too_many(views, request, form, throttle.retry_after_seconds);
+    }
+    const auto user = db.read([&](storage::Connection& c) { return find_user(c, email); });
+    bool ok = false;
+    if (user && !user->password_hash.empty()) {
+      ok = core::verify_password(user->password_hash, password);
+    } else {
+      core::burn_password_verification(password);
+    }
+    db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
+    if (!ok) {
+      form.error("", "login_failed");
+      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(), 401);
+    }
+    if (!user->verified) {
+      db.write([&](storage::Connection& c) {
+        const auto token = issue_token(c, user->id, "verify_email", "", std::chrono::hours(48));
+        queue_mail(c, t, email, "verify",
+                   {{"name", user->display_name},
+                    {"link", absolute_url(context, "/verify-email?token=" + token)}});
+      });
+      if (context.wake_mail) context.wake_mail();
+      form.error("", "email_not_verified");
+      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(), 403);
+    }
+    const std::string second_factor = user->totp ? "pending" : (user->admin ? "enrol" : "done");
+    const auto cookies = sessions.start(request, user->id, second_factor);
+    db.write([&](storage::Connection& c) {
+      audit::record(c, request,
+                    {"account.signed_in", "user", std::to_string(user->id), std::nullopt,
+                     fmt::format(R"({{"second_factor":"{}"}})", second_factor)},
+                    user->id);
+    });
+    if (second_factor == "pending") return redirect("/login/two-factor", cookies);
+    if (second_factor == "enrol") return redirect("/account/two-factor", cookies);
+    return redirect(back, cookies);
+  });
+
+  context.router.get("/login/two-factor", [&views](http::Request& request) {
+    const auto& t = views.messages(request);
+    if (request.visitor.second_factor != "pending") return redirect("/login");
+    Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
+              "accounts.two_factor.verify");
+    form.intro("accounts.two_factor.login_intro")
+        .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
+               "accounts.fields.code_hint")
+        .inputmode("code", "numeric");
+    return views.page(request, "accounts/form", t.text("accounts.two_factor.login_heading"),
+                      form.view());
+  });
+
+  context.router.post("/login/two-factor", [&](http::Request& request) {
+    const auto& t = views.messages(request);
+    if (request.visitor.second_factor != "pending") return redirect("/login");
+    const auto user_id = request.visitor.partial_user_id;
+    const auto code = form_value(request, "code");
+    std::string email;
+    db.read([&](storage::Connection& c) {
+      auto rows = c.query("SELECT email FROM users WHERE id = ?", user_id);
+      if (rows.next()) email = rows.text(0);
+    });
+    Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
+              "accounts.two_factor.verify");
+    form.intro("accounts.two_factor.login_intro")
+        .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
+               "accounts.fields.code_hint")
+        .inputmode("code", "numeric");
+    const auto throttle = db.read([&](storage::Connection& c) {
+      return check_throttle(c, email, request.remote_address, config);
+    });
+    if (!throttle.allowed) {
+      form.error("", "too_many_attempts");
+      return too_many(views, request, form, throttle.retry_after_seconds);
+    }
+    const bool ok = db.write([&](storage::Connection& c) {
+      auto rows = c.query("SELECT totp_secret, totp_last_step FROM users WHERE id = ?", user_id);
+      if (!rows.next() || rows.is_null(0)) return false;
+      const auto secret = rows.text(0);
+      const auto last_step = rows.integer(1);
+      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                           core::Clock::now().time_since_epoch())
+                           .count();
+      if (const auto step = core::verify_totp(secret, code, now, last_step)) {
+        // Conditional update: the same code cannot be used twice, even by parallel requests.
+        return c.execute("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                         *step, user_id, *step) == 1;
+      }
+      const auto normalized = core::normalize_recovery_code(code);
+      if (normalized.empty()) return false;
+      return c.execute(
+                 "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND digest = ? AND "
+                 "used_at IS NULL",
+                 core::iso_timestamp(core::Clock::now()), user_id,
+                 core::hash_recovery_code(normalized)) == 1;
+    });
+    db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
+    if (!ok) {
+      form.error("code", "code_invalid");
+      return views.page(request, "accounts/form", t.text("accounts.two_factor.login_heading"),
+                        form.view(), 401);
+    }
+    // A new session id once fully authenticated (ASVS 3.2.1).
+    const auto cookies = sessions.start(request, user_id, "done");
+    return redirect("/account", cookies);
+  });
+
+  context.router.post("/logout", [&sessions](http::Request& request) {
+    return redirect("/", sessions.end(request));
+  });
+}
+
+}  // namespace ruamkit::features::accounts

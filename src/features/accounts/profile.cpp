@@ -1,0 +1,235 @@
+// The account page, change of e-mail address, the privacy notice, and the
+// PDPA rights: download my data, delete my account.
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "core/clock.h"
+#include "core/security.h"
+#include "features/accounts/accounts.h"
+#include "features/accounts/form.h"
+#include "features/accounts/support.h"
+#include "features/audit/audit.h"
+#include "http/error.h"
+
+namespace ruamkit::features::accounts {
+namespace {
+
+struct Profile {
+  std::string email, display_name, phone, password_hash, verified_at, created_at;
+  bool two_factor = false;
+};
+
+Profile load_profile(storage::Connection& c, std::int64_t user_id) {
+  auto rows = c.query(
+      "SELECT email, display_name, COALESCE(phone, ''), password_hash, "
+      "COALESCE(email_verified_at, ''), created_at, totp_enabled_at IS NOT NULL "
+      "FROM users WHERE id = ? AND deleted_at IS NULL",
+      user_id);
+  if (!rows.next()) throw http::HttpError(404, "no_user");
+  return {rows.text(0), rows.text(1), rows.text(2), rows.text(3),
+          rows.text(4), rows.text(5), rows.integer(6) != 0};
+}
+
+Form email_form(const web::Catalogue& t, const std::string& email) {
+  Form form(t, "/account/email", "accounts.change_email.heading", "accounts.change_email.submit");
+  form.intro("accounts.change_email.intro")
+      .field("email", "accounts.fields.new_email", "email", email, "email")
+      .field("current_password", "accounts.fields.current_password", "password", "",
+             "current-password")
+      .link("/account", "accounts.account.back");
+  return form;
+}
+
+Form delete_form(const web::Catalogue& t) {
+  Form form(t, "/account/delete", "accounts.delete.heading", "accounts.delete.submit");
+  form.intro("accounts.delete.intro")
+      .field("current_password", "accounts.fields.current_password", "password", "",
+             "current-password")
+      .checkbox("confirm", "accounts.delete.confirm", false)
+      .link("/account", "accounts.account.back");
+  return form;
+}
+
+boost::json::array rows_as_json(storage::Rows rows, std::initializer_list<const char*> names) {
+  boost::json::array out;
+  while (rows.next()) {
+    boost::json::object item;
+    int i = 0;
+    for (const char* name : names) {
+      if (rows.is_null(i)) {
+        item[name] = nullptr;
+      } else {
+        item[name] = rows.text(i);
+      }
+      ++i;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+void install_profile(Context& context) {
+  auto& db = context.database;
+  const auto& views = context.views;
+  const auto& sessions = context.sessions;
+
+  context.router.get("/account", [&db, &views](http::Request& request) {
+    const auto user_id = require_signed_in(request);
+    const auto& t = views.messages(request);
+    const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
+    web::ViewData data;
+    data.set("display_name", profile.display_name);
+    data.set("email", profile.email);
+    data.set("phone", profile.phone);
+    data.set("two_factor", profile.two_factor);
+    std::string notice;
+    if (const auto key = request.query_param("notice")) {
+      const std::string full = "accounts.notice." + std::string(*key);
+      if (t.has(full)) notice = t.text(full);
+    }
+    data.set("notice", notice);
+    return views.page(request, "accounts/account", t.text("accounts.account.heading"), data);
+  });
+
+  context.router.get("/account/email", [&db, &views](http::Request& request) {
+    const auto user_id = require_signed_in(request);
+    const auto& t = views.messages(request);
+    const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
+    return views.page(request, "accounts/form", t.text("accounts.change_email.heading"),
+                      email_form(t, profile.email).view());
+  });
+
+  context.router.post("/account/email", [&db, &views, &context](http::Request& request) {
+    const auto user_id = require_signed_in(request);
+    const auto& t = views.messages(request);
+    const auto raw = form_value(request, "email");
+    const auto current = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
+    Form form = email_form(t, raw);
+    const auto email = normalize_email(raw);
+    if (!core::verify_password(profile.password_hash, current)) {
+      form.error("current_password", "current_password_wrong");
+    }
+    if (!email) form.error("email", "email_invalid");
+    if (form.has_errors()) {
+      return views.page(request, "accounts/form", t.text("accounts.change_email.heading"),
+                        form.view(), 422);
+    }
+    db.write([&](storage::Connection& c) {
+      const auto token = issue_token(c, user_id, "change_email", *email, std::chrono::hours(24));
+      queue_mail(c, t, *email, "change_email",
+                 {{"name", profile.display_name},
+                  {"link", absolute_url(context, "/account/email/confirm?token=" + token)}});
+      queue_mail(c, t, profile.email, "change_email_notice",
+                 {{"name", profile.display_name}, {"email", *email}});
+      audit::record(c, request, {"account.email_change_requested", "user", std::to_string(user_id)});
+    });
+    if (context.wake_mail) context.wake_mail();
+    return redirect("/account?notice=email_change_sent");
+  });
+
+  context.router.get("/account/email/confirm", [&db, &views](http::Request& request) {
+    const auto& t = views.messages(request);
+    const std::string token(request.query_param("token").value_or(""));
+    const bool changed = db.write([&](storage::Connection& c) {
+      const auto use = consume_token(c, token, "change_email");
+      if (!use || !use->user_id) return false;
+      try {
+        c.execute("UPDATE users SET email = ?, email_verified_at = ? WHERE id = ? AND deleted_at IS NULL",
+                  use->payload, core::iso_timestamp(core::Clock::now()), *use->user_id);
+      } catch (const storage::ConstraintError&) {
+        throw http::HttpError(409, "email_taken");  // rolls the token use back too
+      }
+      audit::record(c, request, {"account.email_changed", "user", std::to_string(*use->user_id)},
+                    *use->user_id);
+      return true;
+    });
+    web::ViewData data;
+    const std::string key = changed ? "accounts.change_email.done" : "accounts.change_email.failed";
+    data.set("heading", t.text(key + "_heading"));
+    data.set("text", t.text(key + "_text"));
+    data.set("link_href", "/account");
+    data.set("link_text", t.text("accounts.account.heading"));
+    return views.page(request, "accounts/message", t.text(key + "_heading"), data, changed ? 200 : 400);
+  });
+
+  context.router.get("/account/export", [&db](http::Request& request) {
+    const auto user_id = require_signed_in(request);
+    boost::json::object out;
+    db.write([&](storage::Connection& c) {
+      auto user = c.query(
+          "SELECT id, email, display_name, phone, email_verified_at, created_at, "
+          "totp_enabled_at FROM users WHERE id = ?",
+          user_id);
+      out["account"] = rows_as_json(std::move(user), {"id", "email", "display_name", "phone",
+                                                      "email_verified_at", "created_at",
+                                                      "two_factor_enabled_at"})
+                           .at(0);
+      out["consents"] = rows_as_json(
+          c.query("SELECT notice_version, given_at FROM consents WHERE user_id = ? ORDER BY id", user_id),
+          {"privacy_notice_version", "given_at"});
+      out["sessions"] = rows_as_json(
+          c.query("SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?",
+                  user_id),
+          {"created_at", "last_seen_at", "ip", "user_agent"});
+      out["activity"] = rows_as_json(
+          c.query("SELECT at, action, ip FROM audit_log WHERE actor_user_id = ? ORDER BY id", user_id),
+          {"at", "action", "ip"});
+      audit::record(c, request, {"account.data_exported", "user", std::to_string(user_id)});
+    });
+    out["exported_at"] = core::iso_timestamp(core::Clock::now());
+    auto response = http::Response::json(boost::json::serialize(out));
+    response.headers.set("Content-Disposition", "attachment; filename=\"ruamkit-my-data.json\"");
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  });
+
+  context.router.get("/account/delete", [&views](http::Request& request) {
+    require_signed_in(request);
+    const auto& t = views.messages(request);
+    return views.page(request, "accounts/form", t.text("accounts.delete.heading"),
+                      delete_form(t).view());
+  });
+
+  context.router.post("/account/delete", [&db, &views, &sessions](http::Request& request) {
+    const auto user_id = require_signed_in(request);
+    const auto& t = views.messages(request);
+    const auto current = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
+    Form form = delete_form(t);
+    if (!core::verify_password(profile.password_hash, current)) {
+      form.error("current_password", "current_password_wrong");
+    }
+    if (form_value(request, "confirm") != "yes") form.error("confirm", "confirm_required");
+    if (form.has_errors()) {
+      return views.page(request, "accounts/form", t.text("accounts.delete.heading"), form.view(), 422);
+    }
+    db.write([&](storage::Connection& c) {
+      // Personal data goes; the row stays so public contributions keep an
+      // author shown as "deleted user".
+      c.execute(
+          "UPDATE users SET email = NULL, display_name = '', phone = NULL, password_hash = NULL, "
+          "email_verified_at = NULL, totp_secret = NULL, totp_enabled_at = NULL, "
+          "is_platform_admin = 0, is_evaluator = 0, deleted_at = ? WHERE id = ?",
+          core::iso_timestamp(core::Clock::now()), user_id);
+      c.execute("DELETE FROM sessions WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM account_tokens WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM consents WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM login_attempts WHERE email = ?", profile.email);
+      audit::record(c, request, {"account.deleted", "user", std::to_string(user_id)});
+    });
+    return redirect("/?notice=account_deleted", sessions.end(request));
+  });
+
+  context.router.get("/privacy", [&views](http::Request& request) {
+    const auto& t = views.messages(request);
+    web::ViewData data;
+    data.set("version", std::string(kPrivacyNoticeVersion));
+    return views.page(request, "accounts/privacy", t.text("privacy.heading"), data);
+  });
+}
+
+}  // namespace ruamkit::features::accounts

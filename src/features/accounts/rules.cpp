@@ -1,0 +1,100 @@
+#include "features/accounts/rules.h"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+namespace ruamkit::features::accounts {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+CommonPasswords::CommonPasswords(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("common-password list not found: " + file.string());
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) add(line);
+  }
+}
+
+void CommonPasswords::add(std::string_view password) { passwords_.insert(lower_ascii(password)); }
+
+bool CommonPasswords::contains(std::string_view password) const {
+  return passwords_.contains(lower_ascii(password));
+}
+
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::optional<std::string> password_problem(std::string_view password, std::string_view email,
+                                            std::string_view display_name,
+                                            const CommonPasswords& common) {
+  const auto length = character_count(password);
+  if (length < kMinPasswordLength) return "password_too_short";
+  if (length > kMaxPasswordLength) return "password_too_long";
+  const auto lowered = lower_ascii(password);
+  if (common.contains(password)) return "password_common";
+  const auto local_part = lower_ascii(email.substr(0, email.find('@')));
+  if (lowered == lower_ascii(email) || (!local_part.empty() && lowered == local_part) ||
+      lowered == lower_ascii(display_name)) {
+    return "password_personal";
+  }
+  // One character repeated ("aaaaaaaaaaaa") is no password.
+  if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); })) {
+    return "password_common";
+  }
+  return std::nullopt;
+}
+
+std::chrono::milliseconds login_backoff(int recent_failures, std::chrono::milliseconds base) {
+  using namespace std::chrono;
+  constexpr int kFree = 5;
+  constexpr milliseconds kCap = minutes(15);
+  if (recent_failures < kFree || base.count() <= 0) return milliseconds(0);
+  const int doublings = std::min(recent_failures - kFree, 20);
+  const auto wait = base * (1LL << doublings);
+  return std::min<milliseconds>(wait, kCap);
+}
+
+std::optional<std::string> normalize_email(std::string_view raw) {
+  const auto email = trim(raw);
+  if (email.empty() || email.size() > 254) return std::nullopt;
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto domain = email.substr(at + 1);
+  const auto dot = domain.find('.');
+  if (domain.empty() || dot == 0 || dot == std::string_view::npos || domain.back() == '.') {
+    return std::nullopt;
+  }
+  for (char c : email) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
+        c == '\\') {
+      return std::nullopt;
+    }
+  }
+  return lower_ascii(email);
+}
+
+}  // namespace ruamkit::features::accounts

@@ -1,0 +1,60 @@
+// What the account pages share: single-use links, mail from catalogue
+// messages, redirects that set cookies, and the signed-in check.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/context.h"
+#include "http/message.h"
+#include "storage/database.h"
+#include "web/i18n.h"
+
+namespace ruamkit::features::accounts {
+
+// Creates a single-use link token for `purpose`. Returns the raw token (only
+// its digest is stored).
+std::string issue_token(storage::Connection& c, std::optional<std::int64_t> user_id,
+                        const std::string& purpose, const std::string& payload,
+                        std::chrono::seconds lifetime);
+
+struct TokenUse {
+  std::optional<std::int64_t> user_id;
+  std::string payload;
+};
+
+// Marks the token used and returns what it was for; nullopt when it is
+// unknown, for another purpose, expired or already used. Atomic: two
+// requests with the same token cannot both succeed.
+std::optional<TokenUse> consume_token(storage::Connection& c, const std::string& token,
+                                      const std::string& purpose);
+
+// Returns what the token is for without using it (to show a form first).
+std::optional<TokenUse> peek_token(storage::Connection& c, const std::string& token,
+                                   const std::string& purpose);
+
+// Queues a mail whose subject and body are catalogue messages
+// "mail.<kind>.subject" and "mail.<kind>.body", formatted with `args`.
+void queue_mail(storage::Connection& c, const web::Catalogue& t, const std::string& to,
+                const std::string& kind,
+                std::initializer_list<std::pair<std::string_view, web::MessageArg>> args);
+
+// The absolute URL of `path_and_query` on this site (for links in mail).
+std::string absolute_url(const Context& context, const std::string& path_and_query);
+
+// 303 to `location` carrying `cookies`.
+http::Response redirect(std::string location, const std::vector<std::string>& cookies = {});
+
+// Throws HttpError 401-like redirect to /login unless signed in: returns the
+// user id.
+std::int64_t require_signed_in(const http::Request& request);
+
+// Returns the trimmed form value `name` ("" when absent).
+std::string form_value(const http::Request& request, std::string_view name);
+
+inline constexpr const char* kPrivacyNoticeVersion = "2026-11-01";
+
+}  // namespace ruamkit::features::accounts

@@ -1,0 +1,57 @@
+#include "features/audit/audit.h"
+
+#include "core/clock.h"
+
+namespace ruamkit::features::audit {
+
+void record(storage::Connection& c, const http::Request& request, const Entry& entry,
+            std::optional<std::int64_t> actor_user_id) {
+  std::optional<std::int64_t> actor = actor_user_id;
+  if (!actor && request.visitor.user_id != 0) actor = request.visitor.user_id;
+  c.execute(
+      "INSERT INTO audit_log (at, actor_user_id, action, object_type, object_id, organisation_id, "
+      "ip, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      core::iso_timestamp(core::Clock::now()), actor, entry.action, entry.object_type,
+      entry.object_id, entry.organisation_id, request.remote_address, request.request_id,
+      entry.details_json);
+}
+
+std::vector<Record> search(storage::Connection& c, const Filter& f) {
+  // Optional filters as "(? IS NULL OR column = ?)": one statement, always parameterised.
+  std::optional<std::int64_t> before;
+  if (f.before_id > 0) before = f.before_id;
+  std::optional<std::string> prefix;
+  if (!f.action_prefix.empty()) prefix = f.action_prefix + "%";
+  std::optional<std::string> from, to;
+  if (!f.from.empty()) from = f.from;
+  if (!f.to.empty()) to = f.to;
+  auto rows = c.query(
+      "SELECT a.id, a.at, a.actor_user_id, COALESCE(u.display_name, ''), a.action, "
+      "COALESCE(a.object_type, ''), COALESCE(a.object_id, ''), a.organisation_id, "
+      "COALESCE(a.ip, ''), COALESCE(a.request_id, ''), COALESCE(a.details, '') "
+      "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
+      "WHERE (? IS NULL OR a.actor_user_id = ?) AND (? IS NULL OR a.organisation_id = ?) "
+      "AND (? IS NULL OR a.action LIKE ?) AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ?) "
+      "AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+      f.actor_user_id, f.actor_user_id, f.organisation_id, f.organisation_id, prefix, prefix, from,
+      from, to, to, before, before, f.limit);
+  std::vector<Record> out;
+  while (rows.next()) {
+    Record r;
+    r.id = rows.integer(0);
+    r.at = rows.text(1);
+    if (!rows.is_null(2)) r.actor_user_id = rows.integer(2);
+    r.actor_name = rows.text(3);
+    r.action = rows.text(4);
+    r.object_type = rows.text(5);
+    r.object_id = rows.text(6);
+    if (!rows.is_null(7)) r.organisation_id = rows.integer(7);
+    r.ip = rows.text(8);
+    r.request_id = rows.text(9);
+    r.details = rows.text(10);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace ruamkit::features::audit

@@ -1,0 +1,72 @@
+#include "support/browser.h"
+
+#include <regex>
+
+#include "http/url.h"
+
+namespace ruamkit::testing {
+
+std::string url_encode(const FormFields& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    if (!out.empty()) out += '&';
+    out += http::encode_query_value(k) + "=" + http::encode_query_value(v);
+  }
+  return out;
+}
+
+std::string find(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  if (std::regex_search(text, m, std::regex(pattern)) && m.size() > 1) return m[1];
+  return "";
+}
+
+std::string Browser::cookie(const std::string& name) const {
+  const auto it = cookies_.find(name);
+  return it == cookies_.end() ? "" : it->second;
+}
+
+void Browser::remember(const HttpResponse& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (name != "set-cookie") continue;
+    const auto eq = value.find('=');
+    const auto semi = value.find(';');
+    const auto cookie_name = value.substr(0, eq);
+    const auto cookie_value = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+    if (value.find("Max-Age=0") != std::string::npos || cookie_value.empty()) {
+      cookies_.erase(cookie_name);
+    } else {
+      cookies_[cookie_name] = cookie_value;
+    }
+  }
+  const auto token = find(response.body, R"re(name="csrf_token" value="([0-9a-f]+)")re");
+  if (!token.empty()) csrf_ = token;
+}
+
+HttpResponse Browser::send(const std::string& method, const std::string& target,
+                           const std::string& body) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string cookie_header;
+  for (const auto& [k, v] : cookies_) cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
+  if (!cookie_header.empty()) headers.emplace_back("Cookie", cookie_header);
+  if (method == "POST") headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  auto response = http_request(port_, method, target, headers, body);
+  remember(response);
+  return response;
+}
+
+HttpResponse Browser::get(const std::string& target) { return send("GET", target, ""); }
+
+HttpResponse Browser::post(const std::string& target, FormFields fields) {
+  bool has_token = false;
+  for (const auto& [k, v] : fields) has_token = has_token || k == "csrf_token";
+  if (!has_token) fields.emplace_back("csrf_token", csrf_);
+  return send("POST", target, url_encode(fields));
+}
+
+HttpResponse Browser::submit(const std::string& page, const std::string& action, FormFields fields) {
+  get(page);
+  return post(action, std::move(fields));
+}
+
+}  // namespace ruamkit::testing

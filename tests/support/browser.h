@@ -1,0 +1,48 @@
+// A cookie-keeping client for integration tests that walks the site like a
+// browser without JavaScript: GET pages, read the CSRF token out of forms,
+// POST forms.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/http_client.h"
+
+namespace ruamkit::testing {
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+class Browser {
+ public:
+  explicit Browser(unsigned short port) : port_(port) {}
+
+  HttpResponse get(const std::string& target);
+  // POSTs `fields` urlencoded, adding the csrf_token of the last page seen
+  // unless `fields` has one.
+  HttpResponse post(const std::string& target, FormFields fields);
+  // GETs `page` first (for its token), then posts.
+  HttpResponse submit(const std::string& page, const std::string& action, FormFields fields);
+
+  // The CSRF token in the last HTML page (empty when none).
+  const std::string& csrf_token() const { return csrf_; }
+  std::string cookie(const std::string& name) const;
+  void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
+  void clear_cookies() { cookies_.clear(); }
+
+ private:
+  HttpResponse send(const std::string& method, const std::string& target, const std::string& body);
+  void remember(const HttpResponse& response);
+
+  unsigned short port_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
+
+std::string url_encode(const FormFields& fields);
+
+// Returns the first match of group 1 of `pattern` in `text`, or "".
+std::string find(const std::string& text, const std::string& pattern);
+
+}  // namespace ruamkit::testing
