@@ -86,8 +86,8 @@ int run_serve(app::Config config) {
                                                              "common-passwords.txt");
   features::accounts::SessionPolicy policy;
   policy.secure_cookies = config.secure_cookies;
-  const features::accounts::Sessions sessions(
-      *db, features::accounts::site_secret(*db, "csrf_key"), policy);
+  const features::accounts::Sessions sessions(*db, features::accounts::site_secret(*db, "csrf_key"),
+                                              policy);
 
   http::Router router;
   http::ServerOptions options;
@@ -110,8 +110,8 @@ int run_serve(app::Config config) {
 
   mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", false},
                           host_of(config.base_url));
-  features::Context context{router, *db, views, config, sessions, common_passwords,
-                            [&sender] { sender.wake(); }};
+  features::Context context{
+      router, *db, views, config, sessions, common_passwords, [&sender] { sender.wake(); }};
   features::install_all(context);
   sender.start();
 
@@ -120,7 +120,8 @@ int run_serve(app::Config config) {
                config.smtp_url.empty() ? "kept in the outbox" : config.smtp_url);
   std::cout << "Ruamkit is serving at " << local_url << std::endl;
   if (config.base_url != local_url) std::cout << "Public address: " << config.base_url << std::endl;
-  if (config.dev_outbox) std::cout << "Development outbox: " << local_url << "dev/outbox" << std::endl;
+  if (config.dev_outbox)
+    std::cout << "Development outbox: " << local_url << "dev/outbox" << std::endl;
   server.run();
   sender.stop();
   spdlog::info("stopped; closing the database");
@@ -229,21 +230,25 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 1024 * 1024 * 1024))
       ->capture_default_str();
 
-  serve->add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://host:port")
+  serve
+      ->add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://host:port")
       ->envname("RUAMKIT_SMTP_URL");
   serve->add_option("--mail-from", config.mail_from, "Sender of outgoing mail")
       ->envname("RUAMKIT_MAIL_FROM")
       ->capture_default_str();
-  serve->add_flag("--dev-outbox", config.dev_outbox,
-                  "Development only: show queued mail at /dev/outbox")
+  serve
+      ->add_flag("--dev-outbox", config.dev_outbox,
+                 "Development only: show queued mail at /dev/outbox")
       ->envname("RUAMKIT_DEV_OUTBOX");
-  serve->add_option("--login-backoff-ms", config.login_backoff_ms,
-                    "Delay after 5 failed log-ins, doubling per failure (0: off)")
+  serve
+      ->add_option("--login-backoff-ms", config.login_backoff_ms,
+                   "Delay after 5 failed log-ins, doubling per failure (0: off)")
       ->envname("RUAMKIT_LOGIN_BACKOFF_MS")
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
-  serve->add_option("--max-login-failures-per-hour", config.max_login_failures_per_hour,
-                    "Failed log-ins an account may have per hour")
+  serve
+      ->add_option("--max-login-failures-per-hour", config.max_login_failures_per_hour,
+                   "Failed log-ins an account may have per hour")
       ->envname("RUAMKIT_MAX_LOGIN_FAILURES_PER_HOUR")
       ->check(CLI::Range(1, 100'000))
       ->capture_default_str();
@@ -258,7 +263,8 @@ int main(int argc, char** argv) {
   auto* user_create = user->add_subcommand(
       "create", "Create a verified account; the password is read from RUAMKIT_PASSWORD or stdin");
   add_common(user_create);
-  user_create->add_option("--share-dir", config.share_dir, "Directory with vendor/common-passwords.txt")
+  user_create
+      ->add_option("--share-dir", config.share_dir, "Directory with vendor/common-passwords.txt")
       ->envname("RUAMKIT_SHARE_DIR");
   std::string user_email, user_name;
   bool user_admin = false;

@@ -47,8 +47,8 @@ http::Handler make_pipeline(const Config& config, const http::Router& router,
         response = std::move(*file);
       } else {
         sessions.attach(request, cookies);
-        sessions.check_csrf(request);
-        response = router.dispatch(request);
+        response =
+            router.dispatch(request, [&sessions](http::Request& r) { sessions.check_csrf(r); });
       }
     } catch (const http::HttpError& e) {
       if (e.status() >= 500) spdlog::error("request {}: {}", request.request_id, e.reason());

@@ -34,7 +34,8 @@ std::optional<Clock::time_point> parse_iso_timestamp(std::string_view s) {
       !number(14, 2, mi) || !number(17, 2, se) || !number(20, 3, ms)) {
     return std::nullopt;
   }
-  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
+                           day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
   return sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + milliseconds{ms};
 }

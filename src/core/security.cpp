@@ -34,12 +34,12 @@ std::string hash_password(std::string_view password) {
   ensure_sodium();
   std::array<unsigned char, kSaltBytes> salt{};
   randombytes_buf(salt.data(), salt.size());
-  const std::size_t length = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltBytes,
-                                               kHashBytes, Argon2_id);
+  const std::size_t length =
+      argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltBytes, kHashBytes, Argon2_id);
   std::string encoded(length, '\0');
-  const int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, password.data(),
-                                       password.size(), salt.data(), salt.size(), kHashBytes,
-                                       encoded.data(), encoded.size());
+  const int rc =
+      argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, password.data(), password.size(),
+                            salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
   encoded.resize(encoded.find('\0'));
   return encoded;

@@ -80,7 +80,7 @@ bool Router::match(const Route& route, const std::vector<std::string_view>& part
   return parts.size() == route.segments.size();
 }
 
-Response Router::dispatch(Request& request) const {
+Response Router::dispatch(Request& request, const std::function<void(Request&)>& before) const {
   const auto parts = split_path(request.path);
   const bool head = request.method == "HEAD";
   std::vector<std::string> allowed;
@@ -91,6 +91,7 @@ Response Router::dispatch(Request& request) const {
     if (!match(route, parts, request.path, params)) continue;
     if (route.method == request.method) {
       request.path_params = std::move(params);
+      if (before) before(request);
       return route.handler(request);
     }
     if (head && route.method == "GET" && !fallback) {
@@ -101,6 +102,7 @@ Response Router::dispatch(Request& request) const {
   }
   if (fallback) {
     request.path_params = std::move(fallback_params);
+    if (before) before(request);
     return fallback->handler(request);
   }
   if (allowed.empty()) throw HttpError(404, "no_route");

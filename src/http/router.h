@@ -25,7 +25,10 @@ class Router {
   // Dispatches `request`: fills its path_params and calls the handler.
   // HEAD falls back to GET. Throws HttpError 404 when no pattern matches the
   // path and 405 (with Allow) when patterns match but not the method.
-  Response dispatch(Request& request) const;
+  // `before`, when given, runs once a route has matched and before its
+  // handler (e.g. the CSRF check), so unknown paths and methods still get
+  // their 404 and 405.
+  Response dispatch(Request& request, const std::function<void(Request&)>& before = {}) const;
 
  private:
   struct Segment {

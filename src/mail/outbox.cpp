@@ -1,5 +1,7 @@
 #include "mail/outbox.h"
 
+#include "core/clock.h"
+
 #include <curl/curl.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -127,19 +129,9 @@ SendResult smtp_send(CURL* curl, const SmtpSettings& settings, const std::string
 
 }  // namespace
 
-std::string utc_timestamp(std::chrono::system_clock::time_point time) {
-  const auto ms = std::chrono::floor<std::chrono::milliseconds>(time);
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(ms);
-  const std::time_t t = Clock::to_time_t(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (ms - seconds).count());
-}
-
 std::int64_t enqueue_mail(storage::Connection& connection, const MailMessage& message) {
   validate(message);
-  const std::string now = utc_timestamp(Clock::now());
+  const std::string now = core::iso_timestamp(Clock::now());
   connection.execute(
       "INSERT INTO mail_outbox (to_address, subject, body_text, created_at, next_attempt_at) "
       "VALUES (?, ?, ?, ?, ?)",
@@ -285,11 +277,11 @@ std::size_t MailSender::pass(std::size_t& claimed) {
     batch = batch_size_;
   }
   const auto now = Clock::now();
-  const std::string now_text = utc_timestamp(now);
+  const std::string now_text = core::iso_timestamp(now);
   // Long enough for the whole batch to time out mail by mail.
   const std::string claimed_until =
-      utc_timestamp(now + (kConnectTimeout + kTransferTimeout) * static_cast<int>(batch) +
-                    std::chrono::minutes(1));
+      core::iso_timestamp(now + (kConnectTimeout + kTransferTimeout) * static_cast<int>(batch) +
+                          std::chrono::minutes(1));
   std::vector<Claim> claims = database_.write([&](storage::Connection& c) {
     std::vector<Claim> due;
     {
@@ -333,7 +325,7 @@ std::size_t MailSender::pass(std::size_t& claimed) {
     const auto done = Clock::now();
     const int attempts = claim.attempts + (result.aborted ? 0 : 1);
     give_up = give_up || attempts >= kMaxAttempts;
-    const std::string retry_at = utc_timestamp(done + backoff(attempts));
+    const std::string retry_at = core::iso_timestamp(done + backoff(attempts));
     try {
       database_.write([&](storage::Connection& c) {
         if (result.aborted) {
@@ -341,11 +333,11 @@ std::size_t MailSender::pass(std::size_t& claimed) {
                     claim.next_attempt_at, claim.id);
         } else if (result.sent) {
           c.execute("UPDATE mail_outbox SET attempts = ?, sent_at = ? WHERE id = ?", attempts,
-                    utc_timestamp(done), claim.id);
+                    core::iso_timestamp(done), claim.id);
         } else if (give_up) {
           c.execute(
               "UPDATE mail_outbox SET attempts = ?, last_error = ?, failed_at = ? WHERE id = ?",
-              attempts, result.error, utc_timestamp(done), claim.id);
+              attempts, result.error, core::iso_timestamp(done), claim.id);
         } else {
           c.execute(
               "UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? "

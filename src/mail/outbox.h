@@ -22,9 +22,7 @@
 
 namespace ruamkit::mail {
 
-// Formats `time` as fixed-width ISO-8601 UTC, "2025-01-31T09:05:00.123Z", the
-// form of every timestamp in mail_outbox (text order is time order).
-std::string utc_timestamp(std::chrono::system_clock::time_point time);
+// Timestamps in mail_outbox are core::iso_timestamp text (text order is time order).
 
 // Inserts `message` into the outbox, due now, and returns its id. Call inside
 // the caller's write transaction (Database::write), next to the change that

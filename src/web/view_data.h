@@ -10,4 +10,10 @@ using ViewData = kainjow::mustache::data;
 using ViewList = kainjow::mustache::list;
 using ViewObject = kainjow::mustache::object;
 
+// kainjow treats an empty string as true in {{#section}}; use this for
+// optional text so that "nothing" hides the section.
+inline ViewData text_or_false(const std::string& text) {
+  return text.empty() ? ViewData(false) : ViewData(text);
+}
+
 }  // namespace ruamkit::web

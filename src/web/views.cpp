@@ -33,7 +33,8 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   ViewData per_request;
   per_request.set("csrf_token", request.visitor.csrf_token);
   per_request.set("signed_in", request.visitor.signed_in());
-  per_request.set("current_path", request.target.size() <= 2048 ? request.target : std::string("/"));
+  per_request.set("current_path",
+                  request.target.size() <= 2048 ? request.target : std::string("/"));
   const std::string content = templates_.render(template_name, data, per_request, globals);
 
   const auto today = core::today_in_thailand(clock_());

@@ -46,8 +46,9 @@ class Accounts : public ::testing::Test {
 
   HttpResponse register_account(Browser& b, const std::string& email, const std::string& name,
                                 const std::string& password = kPassword) {
-    return b.submit("/register", "/register",
-                    {{"email", email}, {"display_name", name}, {"password", password}, {"consent", "yes"}});
+    return b.submit(
+        "/register", "/register",
+        {{"email", email}, {"display_name", name}, {"password", password}, {"consent", "yes"}});
   }
 
   // Registers and verifies; returns the number of mails seen so far.
@@ -59,7 +60,8 @@ class Accounts : public ::testing::Test {
     ASSERT_EQ(b.get(verify).status, 200);
   }
 
-  HttpResponse login(Browser& b, const std::string& email, const std::string& password = kPassword) {
+  HttpResponse login(Browser& b, const std::string& email,
+                     const std::string& password = kPassword) {
     return b.submit("/login", "/login", {{"email", email}, {"password", password}});
   }
 
@@ -109,8 +111,9 @@ TEST_F(Accounts, WeakPasswordsAndBadInputAreRefusedKeepingWhatWasTyped) {
   EXPECT_EQ(register_account(b, "malee@example.org", "มาลี", "password1234").status, 422);
   EXPECT_EQ(register_account(b, "malee@example.org", "มาลี", "malee@example.org").status, 422);
   EXPECT_EQ(register_account(b, "not-an-address", "มาลี").status, 422);
-  auto no_consent = b.submit("/register", "/register",
-                             {{"email", "malee@example.org"}, {"display_name", "มาลี"}, {"password", kPassword}});
+  auto no_consent =
+      b.submit("/register", "/register",
+               {{"email", "malee@example.org"}, {"display_name", "มาลี"}, {"password", kPassword}});
   EXPECT_EQ(no_consent.status, 422);
   // Markup in a name is shown as text.
   auto xss = register_account(b, "x@example.org", "<script>alert(1)</script>", "short");
@@ -201,7 +204,8 @@ TEST_F(Accounts, TheHundredAndFirstFailedLogInInAnHourIsRefused) {
   register_verified(b, "target@example.org", "Target");
   b.get("/login");
   for (int i = 0; i < 100; ++i) {
-    const auto r = b.post("/login", {{"email", "target@example.org"}, {"password", "wrong password " + std::to_string(i)}});
+    const auto r = b.post("/login", {{"email", "target@example.org"},
+                                     {"password", "wrong password " + std::to_string(i)}});
     ASSERT_EQ(r.status, 401) << "attempt " << i + 1;
   }
   const auto refused = b.post("/login", {{"email", "target@example.org"}, {"password", kPassword}});
@@ -224,7 +228,9 @@ TEST_F(AccountsWithBackoff, FailuresBeyondFiveMustWaitLongerEachTime) {
   register_verified(b, "slow@example.org", "Slow");
   b.get("/login");
   for (int i = 0; i < 5; ++i) {
-    ASSERT_EQ(b.post("/login", {{"email", "slow@example.org"}, {"password", "nope nope nope"}}).status, 401);
+    ASSERT_EQ(
+        b.post("/login", {{"email", "slow@example.org"}, {"password", "nope nope nope"}}).status,
+        401);
   }
   const auto r = b.post("/login", {{"email", "slow@example.org"}, {"password", kPassword}});
   EXPECT_EQ(r.status, 429);
@@ -238,9 +244,11 @@ TEST_F(Accounts, PasswordResetIsSingleUseAndSignsOutEverywhere) {
   ASSERT_EQ(login(elsewhere, "reset@example.org").status, 303);
 
   Browser forgot(server.port());
-  auto asked = forgot.submit("/password/forgot", "/password/forgot", {{"email", "reset@example.org"}});
+  auto asked =
+      forgot.submit("/password/forgot", "/password/forgot", {{"email", "reset@example.org"}});
   EXPECT_EQ(asked.status, 200);
-  auto unknown = forgot.submit("/password/forgot", "/password/forgot", {{"email", "nobody@example.org"}});
+  auto unknown =
+      forgot.submit("/password/forgot", "/password/forgot", {{"email", "nobody@example.org"}});
   EXPECT_EQ(unknown.status, 200);
   EXPECT_EQ(unknown.body.size() > 0, true);
   const auto reset = link(mail(2), "/password/reset");
@@ -248,8 +256,14 @@ TEST_F(Accounts, PasswordResetIsSingleUseAndSignsOutEverywhere) {
   const auto token = reset.substr(reset.find("token=") + 6);
   EXPECT_EQ(forgot.get(reset).status, 200);
   EXPECT_EQ(forgot.post("/password/reset", {{"token", token}, {"password", "short"}}).status, 422);
-  EXPECT_EQ(forgot.post("/password/reset", {{"token", token}, {"password", "a brand new passphrase"}}).status, 303);
-  EXPECT_EQ(forgot.post("/password/reset", {{"token", token}, {"password", "another new passphrase"}}).status, 400)
+  EXPECT_EQ(
+      forgot.post("/password/reset", {{"token", token}, {"password", "a brand new passphrase"}})
+          .status,
+      303);
+  EXPECT_EQ(
+      forgot.post("/password/reset", {{"token", token}, {"password", "another new passphrase"}})
+          .status,
+      400)
       << "reused";
   EXPECT_EQ(elsewhere.get("/account").status, 303) << "old sessions ended";
   EXPECT_EQ(login(forgot, "reset@example.org").status, 401);
@@ -261,10 +275,11 @@ TEST_F(Accounts, ChangingThePasswordNeedsTheCurrentOne) {
   Browser b(server.port());
   register_verified(b, "change@example.org", "Change");
   ASSERT_EQ(login(b, "change@example.org").status, 303);
-  EXPECT_EQ(b.submit("/account/password", "/account/password",
-                     {{"current_password", "wrong wrong wrong"}, {"password", "a better passphrase"}})
-                .status,
-            422);
+  EXPECT_EQ(
+      b.submit("/account/password", "/account/password",
+               {{"current_password", "wrong wrong wrong"}, {"password", "a better passphrase"}})
+          .status,
+      422);
   EXPECT_EQ(b.submit("/account/password", "/account/password",
                      {{"current_password", kPassword}, {"password", "a better passphrase"}})
                 .status,
@@ -285,7 +300,8 @@ TEST_F(Accounts, DownloadMyDataAndDeleteMyAccount) {
   EXPECT_TRUE(contains(data.body, "pdpa@example.org"));
   EXPECT_TRUE(contains(data.body, "privacy_notice_version"));
 
-  EXPECT_EQ(b.submit("/account/delete", "/account/delete", {{"current_password", kPassword}}).status, 422)
+  EXPECT_EQ(
+      b.submit("/account/delete", "/account/delete", {{"current_password", kPassword}}).status, 422)
       << "confirmation required";
   EXPECT_EQ(b.submit("/account/delete", "/account/delete",
                      {{"current_password", kPassword}, {"confirm", "yes"}})
@@ -302,7 +318,8 @@ TEST_F(Accounts, DownloadMyDataAndDeleteMyAccount) {
     EXPECT_TRUE(rows.is_null(2));
     EXPECT_FALSE(rows.is_null(3));
     auto audit = c.query(
-        "SELECT COUNT(*) FROM audit_log WHERE action IN ('account.data_exported', 'account.deleted')");
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('account.data_exported', "
+        "'account.deleted')");
     audit.next();
     EXPECT_EQ(audit.integer(0), 2);
   });
@@ -376,7 +393,10 @@ TEST_F(Accounts, PlatformAdminsMustSetUpTwoFactor) {
   secret.erase(std::remove(secret.begin(), secret.end(), ' '), secret.end());
   EXPECT_EQ(b.post("/account/two-factor/enable", {{"code", current_code(secret)}}).status, 200);
   EXPECT_EQ(b.get("/account").status, 200);
-  EXPECT_EQ(b.post("/account/two-factor/disable", {{"current_password", "the admin passphrase here"}}).status, 403);
+  EXPECT_EQ(
+      b.post("/account/two-factor/disable", {{"current_password", "the admin passphrase here"}})
+          .status,
+      403);
 }
 
 }  // namespace

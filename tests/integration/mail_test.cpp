@@ -2,9 +2,11 @@
 // real SQLite database.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include "core/clock.h"
 
 #include <algorithm>
 #include <thread>
@@ -110,7 +112,7 @@ TEST_F(MailTest, RetriesWithBackoffUntilTheServerComesUp) {
   EXPECT_EQ(e.attempts, 1);
   ASSERT_TRUE(e.last_error);
   EXPECT_NE(e.last_error->find("onnect"), std::string::npos) << *e.last_error;
-  EXPECT_GT(e.next_attempt_at, utc_timestamp(std::chrono::system_clock::now()));
+  EXPECT_GT(e.next_attempt_at, core::iso_timestamp(std::chrono::system_clock::now()));
   EXPECT_FALSE(e.sent_at);
   EXPECT_FALSE(e.failed_at);
 
@@ -119,7 +121,7 @@ TEST_F(MailTest, RetriesWithBackoffUntilTheServerComesUp) {
   EXPECT_EQ(sender.deliver_due(), 0u);
   EXPECT_EQ(entry(id).attempts, 1);
 
-  while (utc_timestamp(std::chrono::system_clock::now()) < e.next_attempt_at)
+  while (core::iso_timestamp(std::chrono::system_clock::now()) < e.next_attempt_at)
     std::this_thread::sleep_for(50ms);
   EXPECT_EQ(sender.deliver_due(), 1u);
   e = entry(id);

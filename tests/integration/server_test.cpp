@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "support/browser.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -112,9 +113,12 @@ TEST(Server, InvalidUtf8InPathQueryAndFormIs400) {
   EXPECT_EQ(http_get(server.port(), "/%C0%AF").status, 400);
   EXPECT_EQ(http_get(server.port(), "/?q=%E0%B8").status, 400);
   EXPECT_EQ(http_get(server.port(), "/?q=%00").status, 400);
-  auto form =
-      http_request(server.port(), "POST", "/locale",
-                   {{"Content-Type", "application/x-www-form-urlencoded"}}, "lang=%FF&return=/");
+  Browser browser(server.port());
+  browser.get("/");
+  auto form = http_request(server.port(), "POST", "/locale",
+                           {{"Content-Type", "application/x-www-form-urlencoded"},
+                            {"Cookie", "ruamkit_csrf=" + browser.cookie("ruamkit_csrf")}},
+                           "lang=%FF&return=/&csrf_token=" + browser.csrf_token());
   EXPECT_EQ(form.status, 400);
   EXPECT_FALSE(form.header("set-cookie")) << "nothing changes on bad input";
   // Raw bytes that are not UTF-8 in the target.
@@ -192,16 +196,21 @@ TEST(Server, SigtermStopsGracefullyAndClosesTheDatabase) {
 
 TEST(Server, SigtermFinishesARequestInFlight) {
   ServerProcess server;
+  Browser browser(server.port());
+  browser.get("/");
+  const std::string rest = "&return=/&csrf_token=" + browser.csrf_token();
   HttpConnection c(server.port());
   // Half a request is in flight when the signal comes: the server waits for
   // it (within the deadline) rather than dropping it.
   c.send(
       "POST /locale HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-      "Content-Length: 15\r\n\r\nlang=en");
+      "Cookie: ruamkit_csrf=" +
+      browser.cookie("ruamkit_csrf") + "\r\nContent-Length: " + std::to_string(7 + rest.size()) +
+      "\r\n\r\nlang=en");
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   std::thread closer([&server] { server.stop(SIGTERM, 10'000); });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  c.send("&return=/");
+  c.send(rest);
   auto r = c.read_response();
   closer.join();
   ASSERT_TRUE(r);

@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "support/browser.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -57,9 +58,8 @@ TEST(Web, EnglishDatesAreCommonEra) {
 
 TEST(Web, LanguageSwitchSetsACookieAndReturnsToThePage) {
   ServerProcess server;
-  auto r = http_request(server.port(), "POST", "/locale",
-                        {{"Content-Type", "application/x-www-form-urlencoded"}},
-                        "lang=en&return=%2F%3Fx%3D1");
+  Browser browser(server.port());
+  auto r = browser.submit("/", "/locale", {{"lang", "en"}, {"return", "/?x=1"}});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/?x=1");
   const auto cookie = r.header("set-cookie").value_or("");
@@ -71,16 +71,17 @@ TEST(Web, LanguageSwitchSetsACookieAndReturnsToThePage) {
 
 TEST(Web, LanguageSwitchRefusesUnknownLanguagesAndForeignRedirects) {
   ServerProcess server;
-  const std::vector<std::pair<std::string, std::string>> form = {
-      {"Content-Type", "application/x-www-form-urlencoded"}};
-  auto unknown = http_request(server.port(), "POST", "/locale", form, "lang=xx&return=/");
+  Browser browser(server.port());
+  auto unknown = browser.submit("/", "/locale", {{"lang", "xx"}, {"return", "/"}});
   EXPECT_EQ(unknown.status, 400);
   EXPECT_FALSE(unknown.header("set-cookie"));
-  auto offsite = http_request(server.port(), "POST", "/locale", form,
-                              "lang=th&return=https%3A%2F%2Fevil.example%2F");
+  auto offsite = browser.post("/locale", {{"lang", "th"}, {"return", "https://evil.example/"}});
   EXPECT_EQ(offsite.status, 303);
   EXPECT_EQ(offsite.header("location"), "/");
-  auto json = http_request(server.port(), "POST", "/locale", {{"Content-Type", "application/json"}},
+  auto json = http_request(server.port(), "POST", "/locale",
+                           {{"Content-Type", "application/json"},
+                            {"Cookie", "ruamkit_csrf=" + browser.cookie("ruamkit_csrf")},
+                            {"X-CSRF-Token", browser.csrf_token()}},
                            R"({"lang":"en"})");
   EXPECT_EQ(json.status, 415);
 }

@@ -32,7 +32,8 @@ void Browser::remember(const HttpResponse& response) {
     const auto eq = value.find('=');
     const auto semi = value.find(';');
     const auto cookie_name = value.substr(0, eq);
-    const auto cookie_value = value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
+    const auto cookie_value =
+        value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
     if (value.find("Max-Age=0") != std::string::npos || cookie_value.empty()) {
       cookies_.erase(cookie_name);
     } else {
@@ -47,7 +48,8 @@ HttpResponse Browser::send(const std::string& method, const std::string& target,
                            const std::string& body) {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string cookie_header;
-  for (const auto& [k, v] : cookies_) cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
+  for (const auto& [k, v] : cookies_)
+    cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
   if (!cookie_header.empty()) headers.emplace_back("Cookie", cookie_header);
   if (method == "POST") headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   auto response = http_request(port_, method, target, headers, body);
@@ -64,7 +66,8 @@ HttpResponse Browser::post(const std::string& target, FormFields fields) {
   return send("POST", target, url_encode(fields));
 }
 
-HttpResponse Browser::submit(const std::string& page, const std::string& action, FormFields fields) {
+HttpResponse Browser::submit(const std::string& page, const std::string& action,
+                             FormFields fields) {
   get(page);
   return post(action, std::move(fields));
 }

@@ -8,19 +8,19 @@
 #include "core/security.h"
 #include "core/totp.h"
 #include "features/accounts/accounts.h"
-#include "features/accounts/form.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/form.h"
 
 namespace ruamkit::features::accounts {
 namespace {
 
 constexpr int kMaxFailuresPerAddressPerHour = 1000;
 
-Form login_form(const web::Catalogue& t, const std::string& email, const std::string& back) {
-  Form form(t, "/login", "accounts.login.heading", "accounts.login.submit");
+web::Form login_form(const web::Catalogue& t, const std::string& email, const std::string& back) {
+  web::Form form(t, "/login", "accounts.login.heading", "accounts.login.submit");
   form.field("email", "accounts.fields.email", "email", email, "username")
       .field("password", "accounts.fields.password", "password", "", "current-password")
       .hidden("return", back)
@@ -55,7 +55,8 @@ Throttle check_throttle(storage::Connection& c, const std::string& email,
     }
   }
   auto by_address = c.query(
-      "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND succeeded = 0 AND attempted_at > ?",
+      "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND succeeded = 0 AND attempted_at > "
+      "?",
       address, hour_ago);
   by_address.next();
   if (by_address.integer(0) >= kMaxFailuresPerAddressPerHour) return {false, 3600};
@@ -69,7 +70,7 @@ void record_attempt(storage::Connection& c, const std::string& email, const std:
       email, address, core::iso_timestamp(core::Clock::now()), succeeded ? 1 : 0);
 }
 
-http::Response too_many(const web::Views& views, http::Request& request, const Form& form,
+http::Response too_many(const web::Views& views, http::Request& request, const web::Form& form,
                         int retry_after) {
   auto response =
       views.page(request, "accounts/form", views.messages(request).text("accounts.login.heading"),
@@ -91,7 +92,7 @@ std::optional<Candidate> find_user(storage::Connection& c, const std::string& em
       "WHERE email = ? AND deleted_at IS NULL",
       email);
   if (!rows.next()) return std::nullopt;
-  return Candidate{rows.integer(0),      rows.text(1),          rows.text(2),
+  return Candidate{rows.integer(0),      rows.text(1),         rows.text(2),
                    rows.integer(3) != 0, rows.integer(4) != 0, rows.integer(5) != 0};
 }
 
@@ -105,7 +106,8 @@ void install_login(Context& context) {
 
   context.router.get("/login", [&views](http::Request& request) {
     const auto& t = views.messages(request);
-    Form form = login_form(t, "", http::safe_local_redirect(request.query_param("return").value_or("/account")));
+    web::Form form = login_form(
+        t, "", http::safe_local_redirect(request.query_param("return").value_or("/account")));
     if (request.query_param("notice")) {
       const std::string key = "accounts.notice." + std::string(*request.query_param("notice"));
       if (t.has(key)) form.notice(t.text(key));
@@ -118,8 +120,9 @@ void install_login(Context& context) {
     const auto raw_email = form_value(request, "email");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
     const auto requested = form_value(request, "return");
-    const auto back = requested.empty() ? std::string("/account") : http::safe_local_redirect(requested);
-    Form form = login_form(t, raw_email, back);
+    const auto back =
+        requested.empty() ? std::string("/account") : http::safe_local_redirect(requested);
+    web::Form form = login_form(t, raw_email, back);
     const auto email = normalize_email(raw_email).value_or(raw_email.substr(0, 254));
 
     const auto throttle = db.read([&](storage::Connection& c) {
@@ -139,7 +142,8 @@ void install_login(Context& context) {
     db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
     if (!ok) {
       form.error("", "login_failed");
-      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(), 401);
+      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(),
+                        401);
     }
     if (!user->verified) {
       db.write([&](storage::Connection& c) {
@@ -150,7 +154,8 @@ void install_login(Context& context) {
       });
       if (context.wake_mail) context.wake_mail();
       form.error("", "email_not_verified");
-      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(), 403);
+      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(),
+                        403);
     }
     const std::string second_factor = user->totp ? "pending" : (user->admin ? "enrol" : "done");
     const auto cookies = sessions.start(request, user->id, second_factor);
@@ -168,8 +173,8 @@ void install_login(Context& context) {
   context.router.get("/login/two-factor", [&views](http::Request& request) {
     const auto& t = views.messages(request);
     if (request.visitor.second_factor != "pending") return redirect("/login");
-    Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
-              "accounts.two_factor.verify");
+    web::Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
+                   "accounts.two_factor.verify");
     form.intro("accounts.two_factor.login_intro")
         .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
                "accounts.fields.code_hint")
@@ -188,8 +193,8 @@ void install_login(Context& context) {
       auto rows = c.query("SELECT email FROM users WHERE id = ?", user_id);
       if (rows.next()) email = rows.text(0);
     });
-    Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
-              "accounts.two_factor.verify");
+    web::Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
+                   "accounts.two_factor.verify");
     form.intro("accounts.two_factor.login_intro")
         .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
                "accounts.fields.code_hint")
@@ -206,9 +211,9 @@ void install_login(Context& context) {
       if (!rows.next() || rows.is_null(0)) return false;
       const auto secret = rows.text(0);
       const auto last_step = rows.integer(1);
-      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                           core::Clock::now().time_since_epoch())
-                           .count();
+      const auto now =
+          std::chrono::duration_cast<std::chrono::seconds>(core::Clock::now().time_since_epoch())
+              .count();
       if (const auto step = core::verify_totp(secret, code, now, last_step)) {
         // Conditional update: the same code cannot be used twice, even by parallel requests.
         return c.execute("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",

@@ -2,24 +2,24 @@
 #include "core/clock.h"
 #include "core/security.h"
 #include "features/accounts/accounts.h"
-#include "features/accounts/form.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
+#include "web/form.h"
 
 namespace ruamkit::features::accounts {
 namespace {
 
-Form reset_form(const web::Catalogue& t, const std::string& token) {
-  Form form(t, "/password/reset", "accounts.reset.heading", "accounts.reset.submit");
+web::Form reset_form(const web::Catalogue& t, const std::string& token) {
+  web::Form form(t, "/password/reset", "accounts.reset.heading", "accounts.reset.submit");
   form.field("password", "accounts.fields.new_password", "password", "", "new-password", true,
              "accounts.fields.password_hint")
       .hidden("token", token);
   return form;
 }
 
-Form change_form(const web::Catalogue& t) {
-  Form form(t, "/account/password", "accounts.change_password.heading",
-            "accounts.change_password.submit");
+web::Form change_form(const web::Catalogue& t) {
+  web::Form form(t, "/account/password", "accounts.change_password.heading",
+                 "accounts.change_password.submit");
   form.field("current_password", "accounts.fields.current_password", "password", "",
              "current-password")
       .field("password", "accounts.fields.new_password", "password", "", "new-password", true,
@@ -48,8 +48,9 @@ void install_passwords(Context& context) {
 
   context.router.get("/password/forgot", [&views](http::Request& request) {
     const auto& t = views.messages(request);
-    Form form(t, "/password/forgot", "accounts.forgot.heading", "accounts.forgot.submit");
-    form.intro("accounts.forgot.intro").field("email", "accounts.fields.email", "email", "", "email");
+    web::Form form(t, "/password/forgot", "accounts.forgot.heading", "accounts.forgot.submit");
+    form.intro("accounts.forgot.intro")
+        .field("email", "accounts.fields.email", "email", "", "email");
     return views.page(request, "accounts/form", t.text("accounts.forgot.heading"), form.view());
   });
 
@@ -88,8 +89,8 @@ void install_passwords(Context& context) {
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"),
-                        data, 400);
+      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"), data,
+                        400);
     }
     return views.page(request, "accounts/form", t.text("accounts.reset.heading"),
                       reset_form(t, token).view());
@@ -99,29 +100,36 @@ void install_passwords(Context& context) {
     const auto& t = views.messages(request);
     const auto token = form_value(request, "token");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
-    const auto use = db.read([&](storage::Connection& c) { return peek_token(c, token, "reset_password"); });
+    const auto use =
+        db.read([&](storage::Connection& c) { return peek_token(c, token, "reset_password"); });
     std::optional<Person> who;
-    if (use && use->user_id) who = db.read([&](storage::Connection& c) { return person(c, *use->user_id); });
+    if (use && use->user_id)
+      who = db.read([&](storage::Connection& c) { return person(c, *use->user_id); });
     if (!who) {
       web::ViewData data;
       data.set("heading", t.text("accounts.reset.invalid_heading"));
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"),
-                        data, 400);
+      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"), data,
+                        400);
     }
-    Form form = reset_form(t, token);
-    if (auto problem = password_problem(password, who->email, who->display_name, context.common_passwords)) {
+    web::Form form = reset_form(t, token);
+    if (auto problem =
+            password_problem(password, who->email, who->display_name, context.common_passwords)) {
       form.error("password", *problem);
-      return views.page(request, "accounts/form", t.text("accounts.reset.heading"), form.view(), 422);
+      return views.page(request, "accounts/form", t.text("accounts.reset.heading"), form.view(),
+                        422);
     }
     const auto hash = core::hash_password(password);
     const bool done = db.write([&](storage::Connection& c) {
       if (!consume_token(c, token, "reset_password")) return false;
       c.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, *use->user_id);
-      // Whoever knew the old password is signed out everywhere.
+      // Whoever knew the old password is signed out everywhere, and a pending
+      // change of address they may have asked for is cancelled.
       c.execute("DELETE FROM sessions WHERE user_id = ?", *use->user_id);
+      c.execute("DELETE FROM account_tokens WHERE user_id = ? AND purpose = 'change_email'",
+                *use->user_id);
       // Receiving the link proves the address.
       c.execute("UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
                 core::iso_timestamp(core::Clock::now()), *use->user_id);
@@ -143,10 +151,11 @@ void install_passwords(Context& context) {
   context.router.post("/account/password", [&db, &views, &context](http::Request& request) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
-    const auto current = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto current =
+        std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
     const auto who = db.read([&](storage::Connection& c) { return person(c, user_id); });
-    Form form = change_form(t);
+    web::Form form = change_form(t);
     if (!who || !core::verify_password(who->password_hash, current)) {
       form.error("current_password", "current_password_wrong");
     } else if (auto problem = password_problem(password, who->email, who->display_name,
@@ -161,6 +170,8 @@ void install_passwords(Context& context) {
     db.write([&](storage::Connection& c) {
       c.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, user_id);
       Sessions::end_all(c, user_id, request.visitor.session_digest);
+      c.execute("DELETE FROM account_tokens WHERE user_id = ? AND purpose = 'change_email'",
+                user_id);
       queue_mail(c, t, who->email, "password_changed", {{"name", who->display_name}});
       audit::record(c, request, {"account.password_changed", "user", std::to_string(user_id)});
     });

@@ -6,10 +6,10 @@
 #include "core/clock.h"
 #include "core/security.h"
 #include "features/accounts/accounts.h"
-#include "features/accounts/form.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
 #include "http/error.h"
+#include "web/form.h"
 
 namespace ruamkit::features::accounts {
 namespace {
@@ -26,12 +26,13 @@ Profile load_profile(storage::Connection& c, std::int64_t user_id) {
       "FROM users WHERE id = ? AND deleted_at IS NULL",
       user_id);
   if (!rows.next()) throw http::HttpError(404, "no_user");
-  return {rows.text(0), rows.text(1), rows.text(2), rows.text(3),
+  return {rows.text(0), rows.text(1), rows.text(2),        rows.text(3),
           rows.text(4), rows.text(5), rows.integer(6) != 0};
 }
 
-Form email_form(const web::Catalogue& t, const std::string& email) {
-  Form form(t, "/account/email", "accounts.change_email.heading", "accounts.change_email.submit");
+web::Form email_form(const web::Catalogue& t, const std::string& email) {
+  web::Form form(t, "/account/email", "accounts.change_email.heading",
+                 "accounts.change_email.submit");
   form.intro("accounts.change_email.intro")
       .field("email", "accounts.fields.new_email", "email", email, "email")
       .field("current_password", "accounts.fields.current_password", "password", "",
@@ -40,8 +41,8 @@ Form email_form(const web::Catalogue& t, const std::string& email) {
   return form;
 }
 
-Form delete_form(const web::Catalogue& t) {
-  Form form(t, "/account/delete", "accounts.delete.heading", "accounts.delete.submit");
+web::Form delete_form(const web::Catalogue& t) {
+  web::Form form(t, "/account/delete", "accounts.delete.heading", "accounts.delete.submit");
   form.intro("accounts.delete.intro")
       .field("current_password", "accounts.fields.current_password", "password", "",
              "current-password")
@@ -82,14 +83,14 @@ void install_profile(Context& context) {
     web::ViewData data;
     data.set("display_name", profile.display_name);
     data.set("email", profile.email);
-    data.set("phone", profile.phone);
+    data.set("phone", web::text_or_false(profile.phone));
     data.set("two_factor", profile.two_factor);
     std::string notice;
     if (const auto key = request.query_param("notice")) {
       const std::string full = "accounts.notice." + std::string(*key);
       if (t.has(full)) notice = t.text(full);
     }
-    data.set("notice", notice);
+    data.set("notice", web::text_or_false(notice));
     return views.page(request, "accounts/account", t.text("accounts.account.heading"), data);
   });
 
@@ -105,9 +106,10 @@ void install_profile(Context& context) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
     const auto raw = form_value(request, "email");
-    const auto current = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto current =
+        std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
-    Form form = email_form(t, raw);
+    web::Form form = email_form(t, raw);
     const auto email = normalize_email(raw);
     if (!core::verify_password(profile.password_hash, current)) {
       form.error("current_password", "current_password_wrong");
@@ -124,7 +126,8 @@ void install_profile(Context& context) {
                   {"link", absolute_url(context, "/account/email/confirm?token=" + token)}});
       queue_mail(c, t, profile.email, "change_email_notice",
                  {{"name", profile.display_name}, {"email", *email}});
-      audit::record(c, request, {"account.email_change_requested", "user", std::to_string(user_id)});
+      audit::record(c, request,
+                    {"account.email_change_requested", "user", std::to_string(user_id)});
     });
     if (context.wake_mail) context.wake_mail();
     return redirect("/account?notice=email_change_sent");
@@ -137,8 +140,9 @@ void install_profile(Context& context) {
       const auto use = consume_token(c, token, "change_email");
       if (!use || !use->user_id) return false;
       try {
-        c.execute("UPDATE users SET email = ?, email_verified_at = ? WHERE id = ? AND deleted_at IS NULL",
-                  use->payload, core::iso_timestamp(core::Clock::now()), *use->user_id);
+        c.execute(
+            "UPDATE users SET email = ?, email_verified_at = ? WHERE id = ? AND deleted_at IS NULL",
+            use->payload, core::iso_timestamp(core::Clock::now()), *use->user_id);
       } catch (const storage::ConstraintError&) {
         throw http::HttpError(409, "email_taken");  // rolls the token use back too
       }
@@ -152,7 +156,8 @@ void install_profile(Context& context) {
     data.set("text", t.text(key + "_text"));
     data.set("link_href", "/account");
     data.set("link_text", t.text("accounts.account.heading"));
-    return views.page(request, "accounts/message", t.text(key + "_heading"), data, changed ? 200 : 400);
+    return views.page(request, "accounts/message", t.text(key + "_heading"), data,
+                      changed ? 200 : 400);
   });
 
   context.router.get("/account/export", [&db](http::Request& request) {
@@ -163,19 +168,21 @@ void install_profile(Context& context) {
           "SELECT id, email, display_name, phone, email_verified_at, created_at, "
           "totp_enabled_at FROM users WHERE id = ?",
           user_id);
-      out["account"] = rows_as_json(std::move(user), {"id", "email", "display_name", "phone",
-                                                      "email_verified_at", "created_at",
-                                                      "two_factor_enabled_at"})
+      out["account"] = rows_as_json(std::move(user),
+                                    {"id", "email", "display_name", "phone", "email_verified_at",
+                                     "created_at", "two_factor_enabled_at"})
                            .at(0);
       out["consents"] = rows_as_json(
-          c.query("SELECT notice_version, given_at FROM consents WHERE user_id = ? ORDER BY id", user_id),
+          c.query("SELECT notice_version, given_at FROM consents WHERE user_id = ? ORDER BY id",
+                  user_id),
           {"privacy_notice_version", "given_at"});
       out["sessions"] = rows_as_json(
           c.query("SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?",
                   user_id),
           {"created_at", "last_seen_at", "ip", "user_agent"});
       out["activity"] = rows_as_json(
-          c.query("SELECT at, action, ip FROM audit_log WHERE actor_user_id = ? ORDER BY id", user_id),
+          c.query("SELECT at, action, ip FROM audit_log WHERE actor_user_id = ? ORDER BY id",
+                  user_id),
           {"at", "action", "ip"});
       audit::record(c, request, {"account.data_exported", "user", std::to_string(user_id)});
     });
@@ -196,15 +203,17 @@ void install_profile(Context& context) {
   context.router.post("/account/delete", [&db, &views, &sessions](http::Request& request) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
-    const auto current = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto current =
+        std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
-    Form form = delete_form(t);
+    web::Form form = delete_form(t);
     if (!core::verify_password(profile.password_hash, current)) {
       form.error("current_password", "current_password_wrong");
     }
     if (form_value(request, "confirm") != "yes") form.error("confirm", "confirm_required");
     if (form.has_errors()) {
-      return views.page(request, "accounts/form", t.text("accounts.delete.heading"), form.view(), 422);
+      return views.page(request, "accounts/form", t.text("accounts.delete.heading"), form.view(),
+                        422);
     }
     db.write([&](storage::Connection& c) {
       // Personal data goes; the row stays so public contributions keep an
@@ -221,7 +230,7 @@ void install_profile(Context& context) {
       c.execute("DELETE FROM login_attempts WHERE email = ?", profile.email);
       audit::record(c, request, {"account.deleted", "user", std::to_string(user_id)});
     });
-    return redirect("/?notice=account_deleted", sessions.end(request));
+    return redirect("/login?notice=account_deleted", sessions.end(request));
   });
 
   context.router.get("/privacy", [&views](http::Request& request) {

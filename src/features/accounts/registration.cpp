@@ -3,20 +3,20 @@
 #include "core/security.h"
 #include "core/utf8.h"
 #include "features/accounts/accounts.h"
-#include "features/accounts/form.h"
 #include "features/accounts/rules.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
 #include "http/url.h"
+#include "web/form.h"
 
 namespace ruamkit::features::accounts {
 namespace {
 
 constexpr std::size_t kMaxNameCharacters = 100;
 
-Form registration_form(const web::Catalogue& t, const std::string& email, const std::string& name,
-                       const std::string& phone, bool consent) {
-  Form form(t, "/register", "accounts.register.heading", "accounts.register.submit");
+web::Form registration_form(const web::Catalogue& t, const std::string& email,
+                            const std::string& name, const std::string& phone, bool consent) {
+  web::Form form(t, "/register", "accounts.register.heading", "accounts.register.submit");
   form.intro("accounts.register.intro")
       .field("email", "accounts.fields.email", "email", email, "email")
       .field("display_name", "accounts.fields.display_name", "text", name, "name", true,
@@ -51,7 +51,7 @@ void install_registration(Context& context) {
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
     const bool consent = form_value(request, "consent") == "yes";
 
-    Form form = registration_form(t, raw_email, name, phone, consent);
+    web::Form form = registration_form(t, raw_email, name, phone, consent);
     const auto email = normalize_email(raw_email);
     if (!email) form.error("email", "email_invalid");
     if (name.empty()) form.error("display_name", "name_required");
@@ -74,8 +74,9 @@ void install_registration(Context& context) {
     db.write([&](storage::Connection& c) {
       auto existing = c.query("SELECT id, display_name FROM users WHERE email = ?", *email);
       if (existing.next()) {
-        queue_mail(c, t, *email, "already_registered",
-                   {{"name", existing.text(1)}, {"link", absolute_url(context, "/password/forgot")}});
+        queue_mail(
+            c, t, *email, "already_registered",
+            {{"name", existing.text(1)}, {"link", absolute_url(context, "/password/forgot")}});
         return;
       }
       const auto now = core::iso_timestamp(core::Clock::now());
@@ -100,7 +101,7 @@ void install_registration(Context& context) {
     web::ViewData data;
     data.set("heading", t.text("accounts.register.sent_heading"));
     data.set("text", t.format("accounts.register.sent_text", {{"email", *email}}));
-    data.set("link_href", "");
+    data.set("link_href", false);
     return views.page(request, "accounts/message", t.text("accounts.register.sent_heading"), data);
   });
 
@@ -118,7 +119,7 @@ void install_registration(Context& context) {
     const std::string key = verified ? "accounts.verify.done" : "accounts.verify.failed";
     data.set("heading", t.text(key + "_heading"));
     data.set("text", t.text(key + "_text"));
-    data.set("link_href", verified ? "/login" : "/login");
+    data.set("link_href", "/login");
     data.set("link_text", t.text("accounts.login.heading"));
     return views.page(request, "accounts/message", t.text(key + "_heading"), data,
                       verified ? 200 : 400);

@@ -1,5 +1,7 @@
 #include "features/accounts/rules.h"
 
+#include "mail/message.h"
+
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
@@ -59,7 +61,8 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
     return "password_personal";
   }
   // One character repeated ("aaaaaaaaaaaa") is no password.
-  if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); })) {
+  if (std::all_of(password.begin(), password.end(),
+                  [&](char c) { return c == password.front(); })) {
     return "password_common";
   }
   return std::nullopt;
@@ -79,7 +82,8 @@ std::optional<std::string> normalize_email(std::string_view raw) {
   const auto email = trim(raw);
   if (email.empty() || email.size() > 254) return std::nullopt;
   const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == 0 || at == std::string_view::npos ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return std::nullopt;
   }
   const auto domain = email.substr(at + 1);
@@ -94,7 +98,11 @@ std::optional<std::string> normalize_email(std::string_view raw) {
       return std::nullopt;
     }
   }
-  return lower_ascii(email);
+  auto lowered = lower_ascii(email);
+  // Only addresses the mail module will deliver to (no quoting, no dots at
+  // the ends of parts, ASCII): an address we cannot mail cannot be verified.
+  if (!mail::is_plausible_address(lowered)) return std::nullopt;
+  return lowered;
 }
 
 }  // namespace ruamkit::features::accounts

@@ -22,7 +22,7 @@ inline constexpr std::string_view kCsrfCookie = "ruamkit_csrf";
 inline constexpr std::string_view kCsrfField = "csrf_token";
 
 struct SessionPolicy {
-  std::chrono::minutes idle{30};      // ASVS 3.3.2 (level 2)
+  std::chrono::minutes idle{30};  // ASVS 3.3.2 (level 2)
   std::chrono::hours absolute{12};
   bool secure_cookies = false;
 };

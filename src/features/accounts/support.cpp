@@ -40,9 +40,9 @@ std::optional<TokenUse> consume_token(storage::Connection& c, const std::string&
                                       const std::string& purpose) {
   auto use = peek_token(c, token, purpose);
   if (!use) return std::nullopt;
-  const int changed = c.execute(
-      "UPDATE account_tokens SET used_at = ? WHERE digest = ? AND used_at IS NULL",
-      core::iso_timestamp(core::Clock::now()), core::token_digest(token));
+  const int changed =
+      c.execute("UPDATE account_tokens SET used_at = ? WHERE digest = ? AND used_at IS NULL",
+                core::iso_timestamp(core::Clock::now()), core::token_digest(token));
   if (changed != 1) return std::nullopt;
   return use;
 }

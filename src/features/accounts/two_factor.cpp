@@ -6,10 +6,10 @@
 #include "core/security.h"
 #include "core/totp.h"
 #include "features/accounts/accounts.h"
-#include "features/accounts/form.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
 #include "http/error.h"
+#include "web/form.h"
 #include "web/qr_svg.h"
 
 namespace ruamkit::features::accounts {
@@ -49,8 +49,8 @@ void install_two_factor(Context& context) {
   const auto& views = context.views;
   const auto& sessions = context.sessions;
 
-  auto page = [&db, &views](http::Request& request, std::int64_t user_id, const std::string& error_key,
-                            int status) {
+  auto page = [&db, &views](http::Request& request, std::int64_t user_id,
+                            const std::string& error_key, int status) {
     const auto& t = views.messages(request);
     State state = db.write([&](storage::Connection& c) {
       State s = load(c, user_id);
@@ -64,7 +64,8 @@ void install_two_factor(Context& context) {
     data.set("enabled", state.enabled);
     data.set("required", state.admin);
     data.set("can_disable", state.enabled && !state.admin);
-    data.set("error", error_key.empty() ? std::string() : t.text("errors.form." + error_key));
+    data.set("error", web::text_or_false(error_key.empty() ? std::string()
+                                                           : t.text("errors.form." + error_key)));
     if (!state.enabled) {
       const auto uri = core::otpauth_uri(t.text("site.name"), state.email, state.secret);
       data.set("qr", web::qr_svg_data_uri(uri));
@@ -84,51 +85,54 @@ void install_two_factor(Context& context) {
     return page(request, enrolling_user(request), "", 200);
   });
 
-  context.router.post("/account/two-factor/enable", [&db, &views, &sessions, page](http::Request& request) {
-    const auto user_id = enrolling_user(request);
-    const auto& t = views.messages(request);
-    const auto code = form_value(request, "code");
-    std::vector<std::string> codes;
-    const bool ok = db.write([&](storage::Connection& c) {
-      State s = load(c, user_id);
-      if (s.enabled || s.secret.empty()) return false;
-      const auto step = core::verify_totp(s.secret, code, unix_now(), 0);
-      if (!step) return false;
-      c.execute("UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ?",
-                core::iso_timestamp(core::Clock::now()), *step, user_id);
-      c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
-      codes = core::new_recovery_codes(10);
-      for (const auto& code_text : codes) {
-        c.execute("INSERT INTO recovery_codes (user_id, digest) VALUES (?, ?)", user_id,
-                  core::hash_recovery_code(core::normalize_recovery_code(code_text)));
-      }
-      audit::record(c, request, {"account.two_factor_enabled", "user", std::to_string(user_id)},
-                    user_id);
-      return true;
-    });
-    if (!ok) return page(request, user_id, "code_invalid", 422);
-    std::vector<std::string> cookies;
-    if (!request.visitor.signed_in()) cookies = sessions.start(request, user_id, "done");
-    web::ViewData data;
-    web::ViewList list;
-    for (const auto& c : codes) list.push_back(web::ViewData(c));
-    data.set("codes", list);
-    auto response = views.page(request, "accounts/recovery_codes",
-                               t.text("accounts.two_factor.codes_heading"), data);
-    for (const auto& cookie : cookies) response.headers.add("Set-Cookie", cookie);
-    return response;
-  });
+  context.router.post(
+      "/account/two-factor/enable", [&db, &views, &sessions, page](http::Request& request) {
+        const auto user_id = enrolling_user(request);
+        const auto& t = views.messages(request);
+        const auto code = form_value(request, "code");
+        std::vector<std::string> codes;
+        const bool ok = db.write([&](storage::Connection& c) {
+          State s = load(c, user_id);
+          if (s.enabled || s.secret.empty()) return false;
+          const auto step = core::verify_totp(s.secret, code, unix_now(), 0);
+          if (!step) return false;
+          c.execute("UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ?",
+                    core::iso_timestamp(core::Clock::now()), *step, user_id);
+          c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
+          codes = core::new_recovery_codes(10);
+          for (const auto& code_text : codes) {
+            c.execute("INSERT INTO recovery_codes (user_id, digest) VALUES (?, ?)", user_id,
+                      core::hash_recovery_code(core::normalize_recovery_code(code_text)));
+          }
+          audit::record(c, request, {"account.two_factor_enabled", "user", std::to_string(user_id)},
+                        user_id);
+          return true;
+        });
+        if (!ok) return page(request, user_id, "code_invalid", 422);
+        std::vector<std::string> cookies;
+        if (!request.visitor.signed_in()) cookies = sessions.start(request, user_id, "done");
+        web::ViewData data;
+        web::ViewList list;
+        for (const auto& c : codes) list.push_back(web::ViewData(c));
+        data.set("codes", list);
+        auto response = views.page(request, "accounts/recovery_codes",
+                                   t.text("accounts.two_factor.codes_heading"), data);
+        for (const auto& cookie : cookies) response.headers.add("Set-Cookie", cookie);
+        return response;
+      });
 
   context.router.post("/account/two-factor/disable", [&db, page](http::Request& request) {
     const auto user_id = require_signed_in(request);
-    const auto password = std::string(http::find_param(request.form(), "current_password").value_or(""));
+    const auto password =
+        std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto state = db.read([&](storage::Connection& c) { return load(c, user_id); });
     if (state.admin) throw http::HttpError(403, "two_factor_required_for_admins");
     if (!core::verify_password(state.password_hash, password)) {
       return page(request, user_id, "current_password_wrong", 422);
     }
     db.write([&](storage::Connection& c) {
-      c.execute("UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL WHERE id = ?", user_id);
+      c.execute("UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL WHERE id = ?",
+                user_id);
       c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
       audit::record(c, request, {"account.two_factor_disabled", "user", std::to_string(user_id)});
     });

@@ -10,11 +10,11 @@
 #include "web/i18n.h"
 #include "web/view_data.h"
 
-namespace ruamkit::features::accounts {
+namespace ruamkit::web {
 
 class Form {
  public:
-  Form(const web::Catalogue& t, std::string action, const std::string& heading_key,
+  Form(const Catalogue& t, std::string action, const std::string& heading_key,
        const std::string& submit_key);
 
   Form& intro(const std::string& key);
@@ -25,6 +25,10 @@ class Form {
               bool required = true, const std::string& hint_key = "");
   Form& checkbox(const std::string& name, const std::string& label_key, bool checked,
                  const std::string& link_href = "", const std::string& link_key = "");
+  // A choice among `options` (value, already-translated label).
+  Form& select(const std::string& name, const std::string& label_key,
+               const std::vector<std::pair<std::string, std::string>>& options,
+               const std::string& selected, bool required = true);
   Form& hidden(const std::string& name, const std::string& value);
   Form& link(const std::string& href, const std::string& text_key);
   // Marks `field` (or the whole form when empty) with message `key`.
@@ -32,18 +36,19 @@ class Form {
   Form& inputmode(const std::string& field, const std::string& mode);
 
   bool has_errors() const { return !errors_.empty(); }
-  web::ViewData view() const;
+  ViewData view() const;
 
  private:
   struct Field {
     std::string name, label, type, value, autocomplete, hint, error, link_href, link_text,
         input_mode;
-    bool required = true, checkbox = false, checked = false;
+    bool required = true, checkbox = false, checked = false, is_select = false;
+    std::vector<std::pair<std::string, std::string>> options;
   };
-  const web::Catalogue& t_;
+  const Catalogue& t_;
   std::string action_, heading_, submit_, intro_, notice_;
   std::vector<Field> fields_;
   std::vector<std::pair<std::string, std::string>> hidden_, links_, errors_;  // errors: field, text
 };
 
-}  // namespace ruamkit::features::accounts
+}  // namespace ruamkit::web

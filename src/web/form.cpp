@@ -1,10 +1,13 @@
-#include "features/accounts/form.h"
+#include "web/form.h"
 
-namespace ruamkit::features::accounts {
+namespace ruamkit::web {
 
-Form::Form(const web::Catalogue& t, std::string action, const std::string& heading_key,
+Form::Form(const Catalogue& t, std::string action, const std::string& heading_key,
            const std::string& submit_key)
-    : t_(t), action_(std::move(action)), heading_(t.text(heading_key)), submit_(t.text(submit_key)) {}
+    : t_(t),
+      action_(std::move(action)),
+      heading_(t.text(heading_key)),
+      submit_(t.text(submit_key)) {}
 
 Form& Form::intro(const std::string& key) {
   intro_ = t_.text(key);
@@ -44,6 +47,20 @@ Form& Form::checkbox(const std::string& name, const std::string& label_key, bool
   return *this;
 }
 
+Form& Form::select(const std::string& name, const std::string& label_key,
+                   const std::vector<std::pair<std::string, std::string>>& options,
+                   const std::string& selected, bool required) {
+  Field f;
+  f.name = name;
+  f.label = t_.text(label_key);
+  f.is_select = true;
+  f.required = required;
+  f.value = selected;
+  f.options = options;
+  fields_.push_back(std::move(f));
+  return *this;
+}
+
 Form& Form::hidden(const std::string& name, const std::string& value) {
   hidden_.emplace_back(name, value);
   return *this;
@@ -70,54 +87,64 @@ Form& Form::inputmode(const std::string& field, const std::string& mode) {
   return *this;
 }
 
-web::ViewData Form::view() const {
-  web::ViewData data;
+ViewData Form::view() const {
+  ViewData data;
   data.set("heading", heading_);
   data.set("action", action_);
   data.set("submit", submit_);
-  data.set("intro", intro_);
-  data.set("notice", notice_);
+  data.set("intro", text_or_false(intro_));
+  data.set("notice", text_or_false(notice_));
   data.set("has_errors", !errors_.empty());
-  web::ViewList errors;
+  ViewList errors;
   for (const auto& [field, text] : errors_) {
-    web::ViewData e;
-    e.set("field", field);
+    ViewData e;
+    e.set("field", text_or_false(field));
     e.set("text", text);
     errors.push_back(e);
   }
   data.set("errors", errors);
-  web::ViewList fields;
+  ViewList fields;
   for (const auto& f : fields_) {
     // Every key is set on every field so that sections never fall through to
     // a value of the enclosing page.
-    web::ViewData v;
+    ViewData v;
     v.set("name", f.name);
     v.set("label", f.label);
     v.set("type", f.type);
     v.set("value", f.value);
     v.set("autocomplete", f.autocomplete);
-    v.set("hint", f.hint);
-    v.set("error", f.error);
+    v.set("hint", text_or_false(f.hint));
+    v.set("error", text_or_false(f.error));
     v.set("required", f.required);
     v.set("checkbox", f.checkbox);
     v.set("checked", f.checked);
-    v.set("link_href", f.link_href);
-    v.set("link_text", f.link_text);
-    v.set("inputmode", f.input_mode);
+    v.set("link_href", text_or_false(f.link_href));
+    v.set("link_text", text_or_false(f.link_text));
+    v.set("inputmode", text_or_false(f.input_mode));
+    v.set("select", f.is_select);
+    ViewList options;
+    for (const auto& [value, label] : f.options) {
+      ViewData o;
+      o.set("option_value", value);
+      o.set("option_label", label);
+      o.set("selected", value == f.value);
+      options.push_back(o);
+    }
+    v.set("options", options);
     fields.push_back(v);
   }
   data.set("fields", fields);
-  web::ViewList hidden;
+  ViewList hidden;
   for (const auto& [name, value] : hidden_) {
-    web::ViewData h;
+    ViewData h;
     h.set("name", name);
     h.set("value", value);
     hidden.push_back(h);
   }
   data.set("hidden", hidden);
-  web::ViewList links;
+  ViewList links;
   for (const auto& [href, text] : links_) {
-    web::ViewData l;
+    ViewData l;
     l.set("href", href);
     l.set("text", text);
     links.push_back(l);
@@ -126,4 +153,4 @@ web::ViewData Form::view() const {
   return data;
 }
 
-}  // namespace ruamkit::features::accounts
+}  // namespace ruamkit::web
