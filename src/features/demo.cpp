@@ -3,6 +3,8 @@
 #include <functional>
 #include <vector>
 
+#include "features/organisations/demo_data.h"
+
 namespace ruamkit::features {
 namespace {
 
@@ -15,7 +17,9 @@ struct DemoDataSet {
 
 // Feature modules add their demo data sets here, one line each.
 const std::vector<DemoDataSet>& demo_data_sets() {
-  static const std::vector<DemoDataSet> sets = {};
+  static const std::vector<DemoDataSet> sets = {
+      {"organisations and people", organisations::load_demo_data},
+  };
   return sets;
 }
 
@@ -32,7 +36,7 @@ std::string load_demo_data(storage::Database& database) {
       const int written = set.load(c);
       report += std::string(report.empty() ? "" : ", ") + set.name + ": " + std::to_string(written);
     }
-    return "demo data loaded (" + report + ")";
+    return "demo data loaded (" + report + ")\n" + organisations::demo_accounts_summary();
   });
 }
 

@@ -1,6 +1,7 @@
 #include "features/registry.h"
 
 #include "features/accounts/accounts.h"
+#include "features/admin/admin.h"
 #include "features/dev_outbox/dev_outbox.h"
 #include "features/health/health.h"
 #include "features/home/home.h"
@@ -13,6 +14,7 @@ void install_all(Context& context) {
   language::install(context);
   home::install(context);
   accounts::install(context);
+  admin::install(context);
   dev_outbox::install(context);
 }
 

@@ -1,4 +1,4 @@
-// Builds the data of templates/accounts/form.mustache: a heading, an error
+// Builds the data of templates/form.mustache: a heading, an error
 // summary linking to the fields in error, labelled fields with hints and
 // errors, hidden values and the CSRF token. Text comes from the catalogue by
 // key, so a form reads the same in Thai and English.

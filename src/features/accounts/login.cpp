@@ -73,7 +73,7 @@ void record_attempt(storage::Connection& c, const std::string& email, const std:
 http::Response too_many(const web::Views& views, http::Request& request, const web::Form& form,
                         int retry_after) {
   auto response =
-      views.page(request, "accounts/form", views.messages(request).text("accounts.login.heading"),
+      views.page(request, "form", views.messages(request).text("accounts.login.heading"),
                  form.view(), 429);
   response.headers.set("Retry-After", std::to_string(retry_after));
   return response;
@@ -112,7 +112,7 @@ void install_login(Context& context) {
       const std::string key = "accounts.notice." + std::string(*request.query_param("notice"));
       if (t.has(key)) form.notice(t.text(key));
     }
-    return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view());
+    return views.page(request, "form", t.text("accounts.login.heading"), form.view());
   });
 
   context.router.post("/login", [&](http::Request& request) {
@@ -142,7 +142,7 @@ void install_login(Context& context) {
     db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
     if (!ok) {
       form.error("", "login_failed");
-      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(),
+      return views.page(request, "form", t.text("accounts.login.heading"), form.view(),
                         401);
     }
     if (!user->verified) {
@@ -154,7 +154,7 @@ void install_login(Context& context) {
       });
       if (context.wake_mail) context.wake_mail();
       form.error("", "email_not_verified");
-      return views.page(request, "accounts/form", t.text("accounts.login.heading"), form.view(),
+      return views.page(request, "form", t.text("accounts.login.heading"), form.view(),
                         403);
     }
     const std::string second_factor = user->totp ? "pending" : (user->admin ? "enrol" : "done");
@@ -179,7 +179,7 @@ void install_login(Context& context) {
         .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
                "accounts.fields.code_hint")
         .inputmode("code", "numeric");
-    return views.page(request, "accounts/form", t.text("accounts.two_factor.login_heading"),
+    return views.page(request, "form", t.text("accounts.two_factor.login_heading"),
                       form.view());
   });
 
@@ -230,7 +230,7 @@ void install_login(Context& context) {
     db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
     if (!ok) {
       form.error("code", "code_invalid");
-      return views.page(request, "accounts/form", t.text("accounts.two_factor.login_heading"),
+      return views.page(request, "form", t.text("accounts.two_factor.login_heading"),
                         form.view(), 401);
     }
     // A new session id once fully authenticated (ASVS 3.2.1).

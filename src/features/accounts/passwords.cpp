@@ -51,7 +51,7 @@ void install_passwords(Context& context) {
     web::Form form(t, "/password/forgot", "accounts.forgot.heading", "accounts.forgot.submit");
     form.intro("accounts.forgot.intro")
         .field("email", "accounts.fields.email", "email", "", "email");
-    return views.page(request, "accounts/form", t.text("accounts.forgot.heading"), form.view());
+    return views.page(request, "form", t.text("accounts.forgot.heading"), form.view());
   });
 
   context.router.post("/password/forgot", [&db, &views, &context](http::Request& request) {
@@ -75,7 +75,7 @@ void install_passwords(Context& context) {
     data.set("text", t.text("accounts.forgot.sent_text"));
     data.set("link_href", "/login");
     data.set("link_text", t.text("accounts.login.heading"));
-    return views.page(request, "accounts/message", t.text("accounts.forgot.sent_heading"), data);
+    return views.page(request, "message", t.text("accounts.forgot.sent_heading"), data);
   });
 
   context.router.get("/password/reset", [&db, &views](http::Request& request) {
@@ -89,10 +89,10 @@ void install_passwords(Context& context) {
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"), data,
+      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data,
                         400);
     }
-    return views.page(request, "accounts/form", t.text("accounts.reset.heading"),
+    return views.page(request, "form", t.text("accounts.reset.heading"),
                       reset_form(t, token).view());
   });
 
@@ -111,14 +111,14 @@ void install_passwords(Context& context) {
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "accounts/message", t.text("accounts.reset.invalid_heading"), data,
+      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data,
                         400);
     }
     web::Form form = reset_form(t, token);
     if (auto problem =
             password_problem(password, who->email, who->display_name, context.common_passwords)) {
       form.error("password", *problem);
-      return views.page(request, "accounts/form", t.text("accounts.reset.heading"), form.view(),
+      return views.page(request, "form", t.text("accounts.reset.heading"), form.view(),
                         422);
     }
     const auto hash = core::hash_password(password);
@@ -144,7 +144,7 @@ void install_passwords(Context& context) {
   context.router.get("/account/password", [&views](http::Request& request) {
     require_signed_in(request);
     const auto& t = views.messages(request);
-    return views.page(request, "accounts/form", t.text("accounts.change_password.heading"),
+    return views.page(request, "form", t.text("accounts.change_password.heading"),
                       change_form(t).view());
   });
 
@@ -163,7 +163,7 @@ void install_passwords(Context& context) {
       form.error("password", *problem);
     }
     if (form.has_errors()) {
-      return views.page(request, "accounts/form", t.text("accounts.change_password.heading"),
+      return views.page(request, "form", t.text("accounts.change_password.heading"),
                         form.view(), 422);
     }
     const auto hash = core::hash_password(password);

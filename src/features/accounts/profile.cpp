@@ -8,6 +8,7 @@
 #include "features/accounts/accounts.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
+#include "features/organisations/organisations.h"
 #include "http/error.h"
 #include "web/form.h"
 
@@ -81,6 +82,23 @@ void install_profile(Context& context) {
     const auto& t = views.messages(request);
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
     web::ViewData data;
+    web::ViewList memberships;
+    bool can_admin = false;
+    db.read([&](storage::Connection& c) {
+      const auto grants = organisations::load_grants(c, user_id);
+      can_admin = organisations::allowed(grants, organisations::Action::enter_admin_area, std::nullopt);
+      for (const auto& m : grants.memberships) {
+        const auto o = organisations::find(c, m.organisation_id);
+        if (!o) continue;
+        web::ViewData item;
+        item.set("organisation", o->name(t.locale()));
+        item.set("role", t.text("organisations.roles." + std::string(organisations::role_name(m.role))));
+        memberships.push_back(item);
+      }
+    });
+    data.set("has_memberships", !memberships.empty());
+    data.set("memberships", memberships);
+    data.set("can_admin", can_admin);
     data.set("display_name", profile.display_name);
     data.set("email", profile.email);
     data.set("phone", web::text_or_false(profile.phone));
@@ -98,7 +116,7 @@ void install_profile(Context& context) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
-    return views.page(request, "accounts/form", t.text("accounts.change_email.heading"),
+    return views.page(request, "form", t.text("accounts.change_email.heading"),
                       email_form(t, profile.email).view());
   });
 
@@ -116,7 +134,7 @@ void install_profile(Context& context) {
     }
     if (!email) form.error("email", "email_invalid");
     if (form.has_errors()) {
-      return views.page(request, "accounts/form", t.text("accounts.change_email.heading"),
+      return views.page(request, "form", t.text("accounts.change_email.heading"),
                         form.view(), 422);
     }
     db.write([&](storage::Connection& c) {
@@ -156,7 +174,7 @@ void install_profile(Context& context) {
     data.set("text", t.text(key + "_text"));
     data.set("link_href", "/account");
     data.set("link_text", t.text("accounts.account.heading"));
-    return views.page(request, "accounts/message", t.text(key + "_heading"), data,
+    return views.page(request, "message", t.text(key + "_heading"), data,
                       changed ? 200 : 400);
   });
 
@@ -196,7 +214,7 @@ void install_profile(Context& context) {
   context.router.get("/account/delete", [&views](http::Request& request) {
     require_signed_in(request);
     const auto& t = views.messages(request);
-    return views.page(request, "accounts/form", t.text("accounts.delete.heading"),
+    return views.page(request, "form", t.text("accounts.delete.heading"),
                       delete_form(t).view());
   });
 
@@ -212,7 +230,7 @@ void install_profile(Context& context) {
     }
     if (form_value(request, "confirm") != "yes") form.error("confirm", "confirm_required");
     if (form.has_errors()) {
-      return views.page(request, "accounts/form", t.text("accounts.delete.heading"), form.view(),
+      return views.page(request, "form", t.text("accounts.delete.heading"), form.view(),
                         422);
     }
     db.write([&](storage::Connection& c) {

@@ -39,7 +39,7 @@ void install_registration(Context& context) {
 
   context.router.get("/register", [&views](http::Request& request) {
     const auto& t = views.messages(request);
-    return views.page(request, "accounts/form", t.text("accounts.register.heading"),
+    return views.page(request, "form", t.text("accounts.register.heading"),
                       registration_form(t, "", "", "", false).view());
   });
 
@@ -64,7 +64,7 @@ void install_registration(Context& context) {
     }
     if (!consent) form.error("consent", "consent_required");
     if (form.has_errors()) {
-      return views.page(request, "accounts/form", t.text("accounts.register.heading"), form.view(),
+      return views.page(request, "form", t.text("accounts.register.heading"), form.view(),
                         422);
     }
 
@@ -102,7 +102,7 @@ void install_registration(Context& context) {
     data.set("heading", t.text("accounts.register.sent_heading"));
     data.set("text", t.format("accounts.register.sent_text", {{"email", *email}}));
     data.set("link_href", false);
-    return views.page(request, "accounts/message", t.text("accounts.register.sent_heading"), data);
+    return views.page(request, "message", t.text("accounts.register.sent_heading"), data);
   });
 
   context.router.get("/verify-email", [&db, &views](http::Request& request) {
@@ -121,7 +121,7 @@ void install_registration(Context& context) {
     data.set("text", t.text(key + "_text"));
     data.set("link_href", "/login");
     data.set("link_text", t.text("accounts.login.heading"));
-    return views.page(request, "accounts/message", t.text(key + "_heading"), data,
+    return views.page(request, "message", t.text(key + "_heading"), data,
                       verified ? 200 : 400);
   });
 }

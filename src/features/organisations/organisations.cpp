@@ -1,0 +1,171 @@
+#include "features/organisations/organisations.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "core/clock.h"
+
+namespace ruamkit::features::organisations {
+namespace {
+
+constexpr const char* kColumns =
+    "id, parent_id, kind, slug, name_th, name_en, COALESCE(email, ''), COALESCE(phone, ''), "
+    "COALESCE(website, ''), COALESCE(address, '')";
+
+Organisation read_row(const storage::Rows& rows) {
+  Organisation o;
+  o.id = rows.integer(0);
+  if (!rows.is_null(1)) o.parent_id = rows.integer(1);
+  o.kind = rows.text(2);
+  o.slug = rows.text(3);
+  o.name_th = rows.text(4);
+  o.name_en = rows.text(5);
+  o.email = rows.text(6);
+  o.phone = rows.text(7);
+  o.website = rows.text(8);
+  o.address = rows.text(9);
+  return o;
+}
+
+std::optional<std::string> nullable(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& organisation_kinds() {
+  static const std::vector<std::string> kinds = {"ministry", "department", "division", "province",
+                                                 "local",    "agency",     "oversight"};
+  return kinds;
+}
+
+std::vector<Organisation> tree(storage::Connection& c) {
+  std::vector<Organisation> all;
+  auto rows = c.query(std::string("SELECT ") + kColumns +
+                      " FROM organisations WHERE archived_at IS NULL ORDER BY name_th");
+  while (rows.next()) all.push_back(read_row(rows));
+  std::map<std::optional<std::int64_t>, std::vector<const Organisation*>> children;
+  for (const auto& o : all) children[o.parent_id].push_back(&o);
+  std::vector<Organisation> out;
+  std::function<void(std::optional<std::int64_t>, int)> walk = [&](std::optional<std::int64_t> parent,
+                                                                   int depth) {
+    for (const auto* o : children[parent]) {
+      out.push_back(*o);
+      out.back().depth = depth;
+      walk(o->id, depth + 1);
+    }
+  };
+  walk(std::nullopt, 0);
+  return out;
+}
+
+std::optional<Organisation> find(storage::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string("SELECT ") + kColumns +
+                          " FROM organisations WHERE id = ? AND archived_at IS NULL",
+                      id);
+  if (!rows.next()) return std::nullopt;
+  return read_row(rows);
+}
+
+std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c,
+                                                          const Organisation& o) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (o.name_th.empty() || o.name_th.size() > 300) out.emplace_back("name_th", "org_name_required");
+  if (o.name_en.empty() || o.name_en.size() > 300) out.emplace_back("name_en", "org_name_required");
+  const bool slug_ok = !o.slug.empty() && o.slug.size() <= 80 &&
+                       std::all_of(o.slug.begin(), o.slug.end(), [](char ch) {
+                         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+                       });
+  if (!slug_ok) out.emplace_back("slug", "org_slug_invalid");
+  const auto& kinds = organisation_kinds();
+  if (std::find(kinds.begin(), kinds.end(), o.kind) == kinds.end()) {
+    out.emplace_back("kind", "org_kind_invalid");
+  }
+  if (o.parent_id) {
+    // Walk up from the parent: it must exist, and the organisation itself
+    // must not be among its ancestors (no cycles).
+    std::optional<std::int64_t> at = o.parent_id;
+    int guard = 0;
+    while (at && guard++ < 64) {
+      if (o.id != 0 && *at == o.id) {
+        out.emplace_back("parent_id", "org_parent_cycle");
+        break;
+      }
+      auto parent = find(c, *at);
+      if (!parent) {
+        out.emplace_back("parent_id", "org_parent_invalid");
+        break;
+      }
+      at = parent->parent_id;
+    }
+  }
+  for (const auto* field : {&o.email, &o.phone, &o.website, &o.address}) {
+    if (field->size() > 500) out.emplace_back("", "value_too_long");
+  }
+  if (!o.website.empty() && !o.website.starts_with("https://") && !o.website.starts_with("http://")) {
+    out.emplace_back("website", "org_website_invalid");
+  }
+  return out;
+}
+
+std::int64_t create(storage::Connection& c, const Organisation& o) {
+  c.execute(
+      "INSERT INTO organisations (parent_id, kind, slug, name_th, name_en, email, phone, website, "
+      "address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      o.parent_id, o.kind, o.slug, o.name_th, o.name_en, nullable(o.email), nullable(o.phone),
+      nullable(o.website), nullable(o.address), core::iso_timestamp(core::Clock::now()));
+  return c.last_insert_id();
+}
+
+void update(storage::Connection& c, const Organisation& o) {
+  c.execute(
+      "UPDATE organisations SET parent_id = ?, kind = ?, slug = ?, name_th = ?, name_en = ?, "
+      "email = ?, phone = ?, website = ?, address = ? WHERE id = ?",
+      o.parent_id, o.kind, o.slug, o.name_th, o.name_en, nullable(o.email), nullable(o.phone),
+      nullable(o.website), nullable(o.address), o.id);
+}
+
+std::vector<Member> members(storage::Connection& c, std::int64_t organisation_id) {
+  auto rows = c.query(
+      "SELECT m.id, u.id, u.display_name, COALESCE(u.email, ''), m.role, m.created_at "
+      "FROM memberships m JOIN users u ON u.id = m.user_id "
+      "WHERE m.organisation_id = ? AND u.deleted_at IS NULL ORDER BY u.display_name, m.role",
+      organisation_id);
+  std::vector<Member> out;
+  while (rows.next()) {
+    out.push_back({rows.integer(0), rows.integer(1), rows.text(2), rows.text(3),
+                   parse_role(rows.text(4)).value_or(Role::official), rows.text(5)});
+  }
+  return out;
+}
+
+bool grant(storage::Connection& c, std::int64_t user_id, std::int64_t organisation_id, Role role,
+           std::int64_t granted_by) {
+  auto existing = c.query(
+      "SELECT 1 FROM memberships WHERE user_id = ? AND organisation_id = ? AND role = ?", user_id,
+      organisation_id, std::string(role_name(role)));
+  if (existing.next()) return false;
+  std::optional<std::int64_t> by;
+  if (granted_by != 0) by = granted_by;
+  c.execute(
+      "INSERT INTO memberships (user_id, organisation_id, role, granted_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      user_id, organisation_id, std::string(role_name(role)), by,
+      core::iso_timestamp(core::Clock::now()));
+  return true;
+}
+
+std::optional<Member> revoke(storage::Connection& c, std::int64_t organisation_id,
+                             std::int64_t membership_id) {
+  for (const auto& m : members(c, organisation_id)) {
+    if (m.membership_id != membership_id) continue;
+    c.execute("DELETE FROM memberships WHERE id = ? AND organisation_id = ?", membership_id,
+              organisation_id);
+    return m;
+  }
+  return std::nullopt;
+}
+
+}  // namespace ruamkit::features::organisations
