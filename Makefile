@@ -14,7 +14,9 @@ run: release
 	./build/release/ruamkit migrate --database $(DATA_DIR)/ruamkit.db
 	./build/release/ruamkit seed-demo --database $(DATA_DIR)/ruamkit.db
 	@echo "Open http://localhost:$(lastword $(subst :, ,$(LISTEN)))/ in your browser (Ctrl+C stops the server)."
-	./build/release/ruamkit serve --database $(DATA_DIR)/ruamkit.db --listen $(LISTEN)
+	@echo "Development mode: mail is not sent; read it at http://localhost:$(lastword $(subst :, ,$(LISTEN)))/dev/outbox"
+	./build/release/ruamkit serve --database $(DATA_DIR)/ruamkit.db --listen $(LISTEN) \
+	  --base-url http://localhost:$(lastword $(subst :, ,$(LISTEN))) --dev-outbox
 
 ## test: install what is missing, build, run unit, integration and end-to-end tests
 test: asan release
