@@ -33,7 +33,7 @@ setup:
 	scripts/setup
 
 release: setup
-	cmake -S . -B build/release $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DRUAMKIT_TESTS=OFF
+	cmake -S . -B build/release $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DRUAMKIT_TESTS=OFF -DRUAMKIT_BENCH=ON
 	cmake --build build/release -j $(JOBS)
 
 # AddressSanitizer + UndefinedBehaviorSanitizer build used by the tests.

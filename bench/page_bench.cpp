@@ -7,6 +7,8 @@
 #include "app/config.h"
 #include "app/pipeline.h"
 #include "core/random.h"
+#include "features/accounts/rules.h"
+#include "features/accounts/sessions.h"
 #include "features/registry.h"
 #include "storage/migrations.h"
 
@@ -22,11 +24,15 @@ struct Site {
         templates(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "templates"),
         catalogues(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "locales"),
         assets(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "static", "/static/"),
-        views(templates, catalogues, assets, [] { return std::chrono::system_clock::now(); }) {
+        views(templates, catalogues, assets, [] { return std::chrono::system_clock::now(); }),
+        common_passwords(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "vendor" / "common-passwords.txt") {
     storage::migrate(database, storage::embedded_migrations());
-    features::Context context{router, database, views, config};
+    sessions = std::make_unique<features::accounts::Sessions>(
+        database, features::accounts::site_secret(database, "csrf_key"),
+        features::accounts::SessionPolicy{});
+    features::Context context{router, database, views, config, *sessions, common_passwords, {}};
     features::install_all(context);
-    handler = app::make_pipeline(config, router, assets, views);
+    handler = app::make_pipeline(config, router, assets, views, *sessions);
   }
   ~Site() {
     std::error_code ec;
@@ -40,6 +46,8 @@ struct Site {
   web::Catalogues catalogues;
   http::StaticFiles assets;
   web::Views views;
+  features::accounts::CommonPasswords common_passwords;
+  std::unique_ptr<features::accounts::Sessions> sessions;
   http::Router router;
   http::Handler handler;
 };

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace ruamkit::app {
 
@@ -29,6 +30,8 @@ struct Config {
   std::string smtp_url;
   std::string mail_from = "Ruamkit <no-reply@localhost>";
   bool dev_outbox = false;
+  bool smtp_require_tls = false;             // refuse to send mail over an unencrypted connection
+  std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
 };
 
 struct ListenAddress {
@@ -39,6 +42,9 @@ struct ListenAddress {
 // Parses "HOST:PORT", "[IPv6]:PORT" or ":PORT" (all interfaces). Throws
 // std::invalid_argument with a readable message when malformed.
 ListenAddress parse_listen_address(const std::string& text);
+
+// Returns true for 127.0.0.0/8, ::1 and "localhost".
+bool is_loopback(const std::string& host);
 
 // Returns true when `database` names a PostgreSQL server rather than a file.
 bool is_postgresql_url(const std::string& database);

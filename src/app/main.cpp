@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/config.h"
+#include "app/periodic.h"
 #include "app/pipeline.h"
 #include "core/clock.h"
 #include "core/security.h"
@@ -71,6 +72,15 @@ std::string host_of(const std::string& url) {
 
 int run_serve(app::Config config) {
   const auto listen = app::parse_listen_address(config.listen);
+  if (config.dev_outbox && !app::is_loopback(listen.host)) {
+    throw std::runtime_error(
+        "--dev-outbox shows everyone's mail (including password-reset links): it is only allowed "
+        "when listening on a loopback address such as 127.0.0.1");
+  }
+  if (config.dev_outbox && (!config.smtp_url.empty() || config.secure_cookies)) {
+    throw std::runtime_error(
+        "--dev-outbox is for development only: not with --smtp-url or --secure-cookies");
+  }
   const int threads = std::max(1, config.threads);
   auto db = open_database(config, threads + 2);
   const int applied = storage::migrate(*db, storage::embedded_migrations());
@@ -98,6 +108,7 @@ int run_serve(app::Config config) {
   options.shutdown_deadline = std::chrono::milliseconds(config.shutdown_deadline_ms);
   options.header_limit = config.max_header_bytes;
   options.body_limit = config.max_body_bytes;
+  options.trusted_proxies = config.trusted_proxies;
   http::Server server(options, app::make_pipeline(config, router, assets, views, sessions),
                       app::make_error_renderer(config, views));
   const auto port = server.listen();
@@ -108,12 +119,17 @@ int run_serve(app::Config config) {
   // Links in mail point at the public address; without one, at this server.
   if (config.base_url.empty()) config.base_url = local_url;
 
-  mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", false},
+  mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", config.smtp_require_tls},
                           host_of(config.base_url));
   features::Context context{
       router, *db, views, config, sessions, common_passwords, [&sender] { sender.wake(); }};
   features::install_all(context);
   sender.start();
+  const app::Periodic housekeeping("housekeeping", std::chrono::hours(1), [&db, &policy] {
+    const int purged = db->write(
+        [&](storage::Connection& c) { return features::accounts::purge_expired(c, policy); });
+    if (purged > 0) spdlog::info("housekeeping: purged {} expired record(s)", purged);
+  });
 
   spdlog::info("serving with {} thread(s), {} static file(s), database {}, mail {}", threads,
                assets.size(), config.database,
@@ -236,6 +252,15 @@ int main(int argc, char** argv) {
   serve->add_option("--mail-from", config.mail_from, "Sender of outgoing mail")
       ->envname("RUAMKIT_MAIL_FROM")
       ->capture_default_str();
+  serve
+      ->add_option("--trusted-proxy", config.trusted_proxies,
+                   "Address of a reverse proxy whose X-Forwarded-For is believed (repeatable)")
+      ->envname("RUAMKIT_TRUSTED_PROXIES")
+      ->delimiter(',');
+  serve
+      ->add_flag("--smtp-require-tls", config.smtp_require_tls,
+                 "Never send mail over an unencrypted connection")
+      ->envname("RUAMKIT_SMTP_REQUIRE_TLS");
   serve
       ->add_flag("--dev-outbox", config.dev_outbox,
                  "Development only: show queued mail at /dev/outbox")

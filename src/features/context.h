@@ -1,6 +1,7 @@
 // What a feature module receives when it is installed: where to register its
-// routes and the shared services it may use. The Context itself lives only
-// while features install; handlers capture the services, never the Context.
+// routes and the shared services it may use. The Context object itself may
+// live only while features install: handlers capture the services it refers
+// to, or a copy of it (cheap: references and one function), never `&context`.
 #pragma once
 
 #include <functional>

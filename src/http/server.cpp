@@ -17,6 +17,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "core/random.h"
+#include "http/proxy.h"
 #include "http/url.h"
 
 namespace ruamkit::http {
@@ -42,9 +44,10 @@ struct Server::Shared {
         app(std::move(a)),
         errors(std::move(e)),
         ioc(options.threads),
+        control(net::make_strand(ioc)),
         acceptor(net::make_strand(ioc)),
-        signals(ioc, SIGINT, SIGTERM),
-        deadline(ioc) {}
+        signals(control, SIGINT, SIGTERM),
+        deadline(control) {}
   // Sessions whose handlers are still queued are destroyed with the
   // io_context; they must not post to it any more.
   ~Shared() { destroying = true; }
@@ -66,6 +69,8 @@ struct Server::Shared {
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   // Declared after what sessions use, so it is destroyed before them.
   net::io_context ioc;
+  // Signals, shutdown and its deadline run on this strand, one at a time.
+  net::strand<net::io_context::executor_type> control;
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer deadline;
@@ -86,6 +91,10 @@ std::string request_id_from(std::string_view incoming) {
     if (plain) return std::string(incoming);
   }
   return core::random_hex(8);
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 bool is_parse_error(const beast::error_code& ec) {
@@ -160,7 +169,12 @@ class Session : public std::enable_shared_from_this<Session> {
     for (const auto& field : message) {
       request.headers.add(field.name_string(), std::string(field.value()));
     }
-    request.request_id = request_id_from(request.headers.get("X-Request-Id").value_or(""));
+    const bool via_proxy = contains(shared_.options.trusted_proxies, remote_);
+    request.request_id =
+        request_id_from(via_proxy ? request.headers.get("X-Request-Id").value_or("") : "");
+    request.remote_address =
+        client_address(remote_, request.headers.get("X-Forwarded-For").value_or(""),
+                       shared_.options.trusted_proxies);
     request.body = std::move(message.body());
     const bool head = message.method() == bhttp::verb::head;
     const bool keep_alive = message.keep_alive();
@@ -213,6 +227,7 @@ class Session : public std::enable_shared_from_this<Session> {
     log_.path = request.path;
     log_.status = response.status;
     log_.request_id = request.request_id;
+    log_.remote = request.remote_address.empty() ? remote_ : request.remote_address;
     response_ = out;
     stream_.expires_after(shared_.options.read_timeout);
     bhttp::async_write(
@@ -227,7 +242,7 @@ class Session : public std::enable_shared_from_this<Session> {
     boost::json::object entry;
     entry["msg"] = "request";
     entry["id"] = log_.request_id;
-    entry["remote"] = remote_;
+    entry["remote"] = log_.remote;
     entry["method"] = log_.method;
     entry["path"] = log_.path;
     entry["status"] = log_.status;
@@ -249,7 +264,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   struct LogFields {
-    std::string method, path, request_id;
+    std::string method, path, request_id, remote;
     int status = 0;
   };
 
@@ -268,7 +283,7 @@ void Server::Shared::remove(Session* s) {
   std::lock_guard lock(mutex);
   sessions.erase(s);
   if (stopping && sessions.empty() && !destroying) {
-    net::post(ioc, [this] { deadline.cancel(); });
+    net::post(control, [this] { deadline.cancel(); });
   }
 }
 
@@ -276,7 +291,20 @@ void Server::Shared::accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || stopping) return;
     if (ec) {
-      spdlog::warn("accept failed: {}", ec.message());
+      // Out of file descriptors, most likely: wait instead of spinning.
+      spdlog::warn("accept failed: {}; pausing 100 ms", ec.message());
+      auto pause = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(100));
+      pause->async_wait([this, pause](beast::error_code) { accept(); });
+      return;
+    }
+    std::size_t live = 0;
+    {
+      std::lock_guard lock(mutex);
+      live = sessions.size();
+    }
+    if (live >= options.max_connections) {
+      beast::error_code ignored;
+      socket.close(ignored);
     } else {
       std::make_shared<Session>(std::move(socket), *this)->start();
     }
@@ -306,6 +334,9 @@ void Server::Shared::begin_shutdown() {
     spdlog::warn("shutdown deadline passed; closing the remaining connections");
     ioc.stop();
   });
+  // The last connection may have gone before the timer was armed.
+  std::lock_guard lock(mutex);
+  if (sessions.empty()) deadline.cancel();
 }
 
 Server::Server(ServerOptions options, Handler app, ErrorRenderer errors)
@@ -350,7 +381,7 @@ void Server::run() {
 }
 
 void Server::stop() {
-  net::post(shared_->ioc, [s = shared_.get()] { s->begin_shutdown(); });
+  net::post(shared_->control, [s = shared_.get()] { s->begin_shutdown(); });
 }
 
 }  // namespace ruamkit::http

@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/message.h"
 #include "http/router.h"
@@ -25,6 +27,13 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_deadline{10'000};
   std::size_t header_limit = 16 * 1024;  // bytes; larger requests get 431
   std::size_t body_limit = 1024 * 1024;  // bytes; larger requests get 413
+  // Addresses of reverse proxies in front of the server. Only from these is
+  // X-Forwarded-For believed (the client is its last untrusted entry) and
+  // X-Request-Id kept; from anyone else both are ignored.
+  std::vector<std::string> trusted_proxies;
+  // Connections beyond this many are closed at once (file descriptors and
+  // memory stay bounded).
+  std::size_t max_connections = 10'000;
 };
 
 // Renders an error response for a request the application never saw

@@ -332,8 +332,10 @@ std::size_t MailSender::pass(std::size_t& claimed) {
           c.execute("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
                     claim.next_attempt_at, claim.id);
         } else if (result.sent) {
-          c.execute("UPDATE mail_outbox SET attempts = ?, sent_at = ? WHERE id = ?", attempts,
-                    core::iso_timestamp(done), claim.id);
+          // The body goes once delivered: it may hold a single-use link, and
+          // only token digests are meant to be kept.
+          c.execute("UPDATE mail_outbox SET attempts = ?, sent_at = ?, body_text = '' WHERE id = ?",
+                    attempts, core::iso_timestamp(done), claim.id);
         } else if (give_up) {
           c.execute(
               "UPDATE mail_outbox SET attempts = ?, last_error = ?, failed_at = ? WHERE id = ?",

@@ -14,10 +14,17 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view context) {
 
 // ---- Rows ----
 
-Rows::Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned) : db_(db), stmt_(stmt), owned_(owned) {}
+Rows::Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned, std::unordered_set<sqlite3_stmt*>* lent)
+    : db_(db), stmt_(stmt), owned_(owned), lent_(lent) {
+  if (!owned_) lent_->insert(stmt_);
+}
 
 Rows::Rows(Rows&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_), done_(other.done_) {
+    : db_(other.db_),
+      stmt_(other.stmt_),
+      owned_(other.owned_),
+      lent_(other.lent_),
+      done_(other.done_) {
   other.stmt_ = nullptr;
 }
 
@@ -28,6 +35,7 @@ Rows::~Rows() {
   } else {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+    lent_->erase(stmt_);
   }
 }
 
@@ -95,17 +103,17 @@ void Connection::exec(std::string_view sql) {
 Rows Connection::prepare(std::string_view sql) {
   const std::string key(sql);
   if (auto it = cache_.find(key); it != cache_.end()) {
-    // A statement still being read (nested use of the same SQL) cannot be
+    // A statement still lent out (nested use of the same SQL) cannot be
     // shared; fall through to a private one.
-    if (!sqlite3_stmt_busy(it->second)) return Rows(db_, it->second, false);
+    if (!lent_.contains(it->second)) return Rows(db_, it->second, false, &lent_);
   }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) throw_sqlite_error(db_, rc, "prepare");
-  if (cache_.contains(key)) return Rows(db_, stmt, true);
+  if (cache_.contains(key)) return Rows(db_, stmt, true, &lent_);
   cache_.emplace(key, stmt);
-  return Rows(db_, stmt, false);
+  return Rows(db_, stmt, false, &lent_);
 }
 
 void Connection::bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -55,10 +56,11 @@ class Rows {
 
  private:
   friend class Connection;
-  Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned);
+  Rows(sqlite3* db, sqlite3_stmt* stmt, bool owned, std::unordered_set<sqlite3_stmt*>* lent);
   sqlite3* db_;
   sqlite3_stmt* stmt_;
-  bool owned_;  // finalize instead of reset (not from the cache)
+  bool owned_;                               // finalize instead of reset (not from the cache)
+  std::unordered_set<sqlite3_stmt*>* lent_;  // the cache's statements in use
   bool done_ = false;
 };
 
@@ -118,6 +120,8 @@ class Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Cached statements handed out and not yet returned: never lent twice.
+  std::unordered_set<sqlite3_stmt*> lent_;
 };
 
 // Throws the right DatabaseError for an SQLite result code.

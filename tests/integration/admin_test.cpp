@@ -59,7 +59,8 @@ class Admin : public ::testing::Test {
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
-      ASSERT_EQ(b.post("/account/two-factor/enable", {{"code", core::totp_at(secret, now)}}).status, 200);
+      ASSERT_EQ(b.post("/account/two-factor/enable", {{"code", core::totp_at(secret, now)}}).status,
+                200);
     }
     ASSERT_EQ(b.get("/account").status, 200);
   }
@@ -79,8 +80,7 @@ TEST_F(Admin, AnOrganisationsAdminCannotTouchAnotherOrganisation) {
 
   EXPECT_EQ(b.get("/admin/organisations/" + other).status, 403);
   EXPECT_EQ(b.get("/admin/organisations/" + other + "/members").status, 403);
-  EXPECT_EQ(b.post("/admin/organisations/" + other,
-                   {{"name_th", "ยึด"}, {"name_en", "Taken over"}})
+  EXPECT_EQ(b.post("/admin/organisations/" + other, {{"name_th", "ยึด"}, {"name_en", "Taken over"}})
                 .status,
             403);
   EXPECT_EQ(b.post("/admin/organisations/" + other + "/invitations",
@@ -90,23 +90,29 @@ TEST_F(Admin, AnOrganisationsAdminCannotTouchAnotherOrganisation) {
   const auto opdc_membership = count(
       "SELECT MIN(m.id) FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
       "WHERE o.slug = 'opdc'");
-  EXPECT_EQ(b.post("/admin/organisations/" + other + "/members/" + std::to_string(opdc_membership) + "/remove", {})
+  EXPECT_EQ(b.post("/admin/organisations/" + other + "/members/" + std::to_string(opdc_membership) +
+                       "/remove",
+                   {})
                 .status,
             403);
   // Nor through its own organisation's path.
-  EXPECT_EQ(b.post("/admin/organisations/" + own + "/members/" + std::to_string(opdc_membership) + "/remove", {})
+  EXPECT_EQ(b.post("/admin/organisations/" + own + "/members/" + std::to_string(opdc_membership) +
+                       "/remove",
+                   {})
                 .status,
             404);
   EXPECT_EQ(b.get("/admin/audit?organisation=" + other).status, 403);
-  EXPECT_EQ(b.post("/admin/organisations", {{"name_th", "ใหม่"}, {"name_en", "New"}, {"slug", "new"}, {"kind", "agency"}})
+  EXPECT_EQ(b.post("/admin/organisations",
+                   {{"name_th", "ใหม่"}, {"name_en", "New"}, {"slug", "new"}, {"kind", "agency"}})
                 .status,
             403);
   EXPECT_EQ(b.get("/admin/users").status, 403);
   EXPECT_EQ(b.get("/admin/organisations/999999").status, 403);
   EXPECT_EQ(count("SELECT COUNT(*) FROM organisations WHERE name_en = 'Taken over'"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
-                  "WHERE o.slug = 'opdc'"),
-            2);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
+            "WHERE o.slug = 'opdc'"),
+      2);
 }
 
 TEST_F(Admin, CitizensAndOfficialsWithoutAdminRoleStayOut) {
@@ -116,7 +122,8 @@ TEST_F(Admin, CitizensAndOfficialsWithoutAdminRoleStayOut) {
   EXPECT_EQ(citizen.get("/admin/audit").status, 403);
   Browser official(server.port());
   sign_in(official, "pcd@demo.ruamkit.example");
-  EXPECT_EQ(official.get("/admin/organisations/" + std::to_string(organisation("pcd"))).status, 403);
+  EXPECT_EQ(official.get("/admin/organisations/" + std::to_string(organisation("pcd"))).status,
+            403);
   Browser stranger(server.port());
   auto r = stranger.get("/admin");
   EXPECT_EQ(r.status, 303);
@@ -128,31 +135,43 @@ TEST_F(Admin, InvitingAnOfficialByEmail) {
   sign_in(admin, "chiangmai@demo.ruamkit.example");
   const auto org = std::to_string(organisation("chiang-mai"));
   admin.get("/admin/organisations/" + org + "/members");
-  EXPECT_EQ(admin.post("/admin/organisations/" + org + "/invitations", {{"email", "not an address"}, {"role", "official"}})
+  EXPECT_EQ(admin
+                .post("/admin/organisations/" + org + "/invitations",
+                      {{"email", "not an address"}, {"role", "official"}})
                 .status,
             422);
-  EXPECT_EQ(admin.post("/admin/organisations/" + org + "/invitations", {{"email", "new@example.org"}, {"role", "emperor"}})
+  EXPECT_EQ(admin
+                .post("/admin/organisations/" + org + "/invitations",
+                      {{"email", "new@example.org"}, {"role", "emperor"}})
                 .status,
             422);
-  EXPECT_EQ(admin.post("/admin/organisations/" + org + "/invitations",
-                       {{"email", "New@Example.org"}, {"role", "official"}})
+  EXPECT_EQ(admin
+                .post("/admin/organisations/" + org + "/invitations",
+                      {{"email", "New@Example.org"}, {"role", "official"}})
                 .status,
             303);
   const auto invitation = parse_mail(sink.wait_for(1, std::chrono::seconds(15)).at(0));
   EXPECT_EQ(invitation.recipients, std::vector<std::string>{"new@example.org"});
-  const auto link = find(invitation.body, R"(https?://[^/\s]+(/invitations/accept\?token=[A-Za-z0-9_-]+))");
+  const auto link =
+      find(invitation.body, R"(https?://[^/\s]+(/invitations/accept\?token=[A-Za-z0-9_-]+))");
   ASSERT_FALSE(link.empty()) << invitation.body;
 
   // The invited person registers with that address and accepts.
   Browser invited(server.port());
-  ASSERT_EQ(invited.submit("/register", "/register",
-                           {{"email", "new@example.org"}, {"display_name", "เจ้าหน้าที่ใหม่"},
-                            {"password", "a long enough passphrase"}, {"consent", "yes"}})
+  ASSERT_EQ(invited
+                .submit("/register", "/register",
+                        {{"email", "new@example.org"},
+                         {"display_name", "เจ้าหน้าที่ใหม่"},
+                         {"password", "a long enough passphrase"},
+                         {"consent", "yes"}})
                 .status,
             200);
   const auto verify = find(parse_mail(sink.wait_for(2, std::chrono::seconds(15)).at(1)).body,
                            R"(https?://[^/\s]+(/verify-email\?token=[A-Za-z0-9_-]+))");
   ASSERT_EQ(invited.get(verify).status, 200);
+  ASSERT_EQ(
+      invited.post("/verify-email", {{"token", verify.substr(verify.find("token=") + 6)}}).status,
+      200);
   // Someone else with the link gets nothing.
   Browser other(server.port());
   sign_in(other, "citizen@demo.ruamkit.example");
@@ -170,7 +189,9 @@ TEST_F(Admin, InvitingAnOfficialByEmail) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id "
                   "WHERE u.email = 'new@example.org' AND m.role = 'official'"),
             1);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('membership.invited', 'membership.granted')"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action IN ('membership.invited', "
+                  "'membership.granted')"),
+            2);
 }
 
 TEST_F(Admin, PlatformAdminsShapeTheTreeAndEveryActionIsAudited) {
@@ -178,35 +199,46 @@ TEST_F(Admin, PlatformAdminsShapeTheTreeAndEveryActionIsAudited) {
   sign_in(b, "admin@demo.ruamkit.example");
   b.get("/admin/organisations/new");
   const auto moi = std::to_string(organisation("moi"));
-  auto bad = b.post("/admin/organisations", {{"name_th", ""}, {"name_en", "x"}, {"slug", "Bad Slug"}, {"kind", "agency"}});
+  auto bad = b.post("/admin/organisations",
+                    {{"name_th", ""}, {"name_en", "x"}, {"slug", "Bad Slug"}, {"kind", "agency"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(contains(bad.body, "value=\"x\"")) << "what was typed is kept";
-  auto taken = b.post("/admin/organisations", {{"name_th", "ซ้ำ"}, {"name_en", "Dup"}, {"slug", "opdc"}, {"kind", "agency"}});
+  auto taken =
+      b.post("/admin/organisations",
+             {{"name_th", "ซ้ำ"}, {"name_en", "Dup"}, {"slug", "opdc"}, {"kind", "agency"}});
   EXPECT_EQ(taken.status, 422);
-  auto created = b.post("/admin/organisations",
-                        {{"name_th", "กรมที่ดิน"}, {"name_en", "Department of Lands"}, {"slug", "dol"},
-                         {"kind", "department"}, {"parent_id", moi}});
+  auto created = b.post("/admin/organisations", {{"name_th", "กรมที่ดิน"},
+                                                 {"name_en", "Department of Lands"},
+                                                 {"slug", "dol"},
+                                                 {"kind", "department"},
+                                                 {"parent_id", moi}});
   ASSERT_EQ(created.status, 303);
   const auto id = std::to_string(organisation("dol"));
   EXPECT_EQ(b.get("/admin/organisations/" + id).status, 200);
   // A cycle is refused: MOI cannot move under its own department.
   b.get("/admin/organisations/" + moi);
-  auto cycle = b.post("/admin/organisations/" + moi, {{"name_th", "กระทรวงมหาดไทย"}, {"name_en", "Ministry of Interior"},
-                                                      {"slug", "moi"}, {"kind", "ministry"}, {"parent_id", id}});
+  auto cycle = b.post("/admin/organisations/" + moi, {{"name_th", "กระทรวงมหาดไทย"},
+                                                      {"name_en", "Ministry of Interior"},
+                                                      {"slug", "moi"},
+                                                      {"kind", "ministry"},
+                                                      {"parent_id", id}});
   EXPECT_EQ(cycle.status, 422);
   auto audit = b.get("/admin/audit?action=organisation.");
   EXPECT_EQ(audit.status, 200);
   EXPECT_TRUE(contains(audit.body, "organisation.created"));
   EXPECT_TRUE(contains(audit.body, "ผู้ดูแลระบบ (สาธิต)")) << "the actor is named";
-  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_user_id "
-                  "WHERE a.action = 'organisation.created' AND u.email = 'admin@demo.ruamkit.example'"),
-            1);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_user_id "
+            "WHERE a.action = 'organisation.created' AND u.email = 'admin@demo.ruamkit.example'"),
+      1);
   // Platform roles.
   auto users = b.get("/admin/users?q=citizen%40demo.ruamkit.example");
   EXPECT_EQ(users.status, 200);
-  const auto citizen = std::to_string(count("SELECT id FROM users WHERE email = 'citizen@demo.ruamkit.example'"));
+  const auto citizen =
+      std::to_string(count("SELECT id FROM users WHERE email = 'citizen@demo.ruamkit.example'"));
   EXPECT_EQ(b.post("/admin/users/" + citizen + "/roles", {{"evaluator", "yes"}}).status, 303);
-  EXPECT_EQ(count("SELECT is_evaluator FROM users WHERE email = 'citizen@demo.ruamkit.example'"), 1);
+  EXPECT_EQ(count("SELECT is_evaluator FROM users WHERE email = 'citizen@demo.ruamkit.example'"),
+            1);
 }
 
 TEST_F(Admin, AnOrganisationsAdminSeesOnlyItsOwnAuditEntries) {
@@ -214,15 +246,17 @@ TEST_F(Admin, AnOrganisationsAdminSeesOnlyItsOwnAuditEntries) {
   sign_in(opdc, "opdc@demo.ruamkit.example");
   const auto opdc_id = std::to_string(organisation("opdc"));
   opdc.get("/admin/organisations/" + opdc_id);
-  ASSERT_EQ(opdc.post("/admin/organisations/" + opdc_id,
-                      {{"name_th", "สำนักงาน ก.พ.ร."}, {"name_en", "OPDC"}, {"phone", "02 356 9999"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      opdc.post("/admin/organisations/" + opdc_id,
+                {{"name_th", "สำนักงาน ก.พ.ร."}, {"name_en", "OPDC"}, {"phone", "02 356 9999"}})
+          .status,
+      303);
   Browser cm(server.port());
   sign_in(cm, "chiangmai@demo.ruamkit.example");
   const auto own = cm.get("/admin/audit");
   EXPECT_EQ(own.status, 200);
-  EXPECT_FALSE(contains(own.body, "organisation.updated")) << "OPDC's entry is not Chiang Mai's to see";
+  EXPECT_FALSE(contains(own.body, "organisation.updated"))
+      << "OPDC's entry is not Chiang Mai's to see";
   const auto theirs = opdc.get("/admin/audit");
   EXPECT_TRUE(contains(theirs.body, "organisation.updated"));
 }

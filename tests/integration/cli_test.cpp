@@ -51,6 +51,33 @@ TEST(Cli, ClearErrorsForBadConfiguration) {
   EXPECT_NE(run_ruamkit({"frobnicate"}, out), 0);
 }
 
+TEST(Cli, TheDevelopmentOutboxIsOnlyForLoopback) {
+  TempDir dir;
+  std::string out;
+  EXPECT_NE(run_ruamkit({"serve", "--dev-outbox", "--listen", "0.0.0.0:0", "--database",
+                         (dir.path() / "a.db").string()},
+                        out),
+            0);
+  EXPECT_NE(out.find("loopback"), std::string::npos) << out;
+  EXPECT_NE(run_ruamkit({"serve", "--dev-outbox", "--listen", "127.0.0.1:0", "--smtp-url",
+                         "smtp://127.0.0.1:25", "--database", (dir.path() / "b.db").string()},
+                        out),
+            0);
+}
+
+TEST(Cli, SeedDemoRefusesADatabaseWithRealAccounts) {
+  TempDir dir;
+  const auto db = (dir.path() / "ruamkit.db").string();
+  setenv("RUAMKIT_PASSWORD", "a real person's passphrase", 1);
+  std::string out;
+  const int created = run_ruamkit(
+      {"user", "create", "--email", "real@agency.go.th", "--name", "Real", "--database", db}, out);
+  unsetenv("RUAMKIT_PASSWORD");
+  ASSERT_EQ(created, 0) << out;
+  EXPECT_NE(run_ruamkit({"seed-demo", "--database", db}, out), 0);
+  EXPECT_NE(out.find("real accounts"), std::string::npos) << out;
+}
+
 TEST(Cli, RefusesToServeADatabaseFromTheFuture) {
   TempDir dir;
   const auto db = (dir.path() / "ruamkit.db").string();

@@ -53,14 +53,29 @@ TEST(Server, EveryResponseCarriesARequestId) {
   EXPECT_EQ(id->size(), 16u);
   auto other = http_get(server.port(), "/healthz");
   EXPECT_NE(other.header("x-request-id"), id);
-  // A sane id from a proxy is kept; a hostile one is replaced.
+  // From a client that is not a trusted proxy, an incoming id is ignored.
+  EXPECT_NE(
+      http_get(server.port(), "/healthz", {{"X-Request-Id", "edge-42.a_b"}}).header("x-request-id"),
+      "edge-42.a_b");
+  EXPECT_NE(server.log().find(R"("path":"/healthz")"), std::string::npos) << "access log";
+}
+
+TEST(Server, ATrustedProxyForwardsRequestIdsAndClientAddresses) {
+  ServerProcess server({"--trusted-proxy", "127.0.0.1"});
   EXPECT_EQ(
       http_get(server.port(), "/healthz", {{"X-Request-Id", "edge-42.a_b"}}).header("x-request-id"),
       "edge-42.a_b");
   EXPECT_NE(
       http_get(server.port(), "/healthz", {{"X-Request-Id", "<script>"}}).header("x-request-id"),
       "<script>");
-  EXPECT_NE(server.log().find(R"("path":"/healthz")"), std::string::npos) << "access log";
+  http_get(server.port(), "/healthz", {{"X-Forwarded-For", "6.6.6.6, 198.51.100.7"}});
+  // The access log line is written just after the response is sent.
+  bool logged = false;
+  for (int i = 0; i < 100 && !logged; ++i) {
+    logged = server.log().find(R"("remote":"198.51.100.7")") != std::string::npos;
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(logged) << server.log();
 }
 
 TEST(Server, MalformedRequestLineIs400) {

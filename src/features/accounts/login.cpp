@@ -63,18 +63,28 @@ Throttle check_throttle(storage::Connection& c, const std::string& email,
   return {};
 }
 
-void record_attempt(storage::Connection& c, const std::string& email, const std::string& address,
-                    bool succeeded) {
+// Records a failed attempt before the password is checked, in the same
+// transaction as the throttle check, so parallel guesses cannot all slip
+// through one window. Returns its id, to turn it into a success.
+std::int64_t record_failure(storage::Connection& c, std::optional<std::int64_t> user_id,
+                            const std::string& email, const std::string& address) {
   c.execute(
-      "INSERT INTO login_attempts (email, address, attempted_at, succeeded) VALUES (?, ?, ?, ?)",
-      email, address, core::iso_timestamp(core::Clock::now()), succeeded ? 1 : 0);
+      "INSERT INTO login_attempts (user_id, email, address, attempted_at, succeeded) "
+      "VALUES (?, ?, ?, ?, 0)",
+      user_id, email, address, core::iso_timestamp(core::Clock::now()));
+  return c.last_insert_id();
+}
+
+void mark_success(storage::Database& db, std::int64_t attempt_id) {
+  db.write([&](storage::Connection& c) {
+    c.execute("UPDATE login_attempts SET succeeded = 1 WHERE id = ?", attempt_id);
+  });
 }
 
 http::Response too_many(const web::Views& views, http::Request& request, const web::Form& form,
                         int retry_after) {
-  auto response =
-      views.page(request, "form", views.messages(request).text("accounts.login.heading"),
-                 form.view(), 429);
+  auto response = views.page(
+      request, "form", views.messages(request).text("accounts.login.heading"), form.view(), 429);
   response.headers.set("Retry-After", std::to_string(retry_after));
   return response;
 }
@@ -115,7 +125,7 @@ void install_login(Context& context) {
     return views.page(request, "form", t.text("accounts.login.heading"), form.view());
   });
 
-  context.router.post("/login", [&](http::Request& request) {
+  context.router.post("/login", [&, context](http::Request& request) {
     const auto& t = views.messages(request);
     const auto raw_email = form_value(request, "email");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
@@ -125,28 +135,40 @@ void install_login(Context& context) {
     web::Form form = login_form(t, raw_email, back);
     const auto email = normalize_email(raw_email).value_or(raw_email.substr(0, 254));
 
-    const auto throttle = db.read([&](storage::Connection& c) {
-      return check_throttle(c, email, request.remote_address, config);
+    struct Gate {
+      Throttle throttle;
+      std::optional<Candidate> user;
+      std::int64_t attempt = 0;
+    };
+    const auto gate = db.write([&](storage::Connection& c) {
+      Gate g;
+      g.throttle = check_throttle(c, email, request.remote_address, config);
+      if (!g.throttle.allowed) return g;
+      g.user = find_user(c, email);
+      std::optional<std::int64_t> user_id;
+      if (g.user) user_id = g.user->id;
+      g.attempt = record_failure(c, user_id, email, request.remote_address);
+      return g;
     });
-    if (!throttle.allowed) {
+    if (!gate.throttle.allowed) {
       form.error("", "too_many_attempts");
-      return too_many(views, request, form, throttle.retry_after_seconds);
+      return too_many(views, request, form, gate.throttle.retry_after_seconds);
     }
-    const auto user = db.read([&](storage::Connection& c) { return find_user(c, email); });
+    const auto& user = gate.user;
     bool ok = false;
     if (user && !user->password_hash.empty()) {
       ok = core::verify_password(user->password_hash, password);
     } else {
       core::burn_password_verification(password);
     }
-    db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
     if (!ok) {
       form.error("", "login_failed");
-      return views.page(request, "form", t.text("accounts.login.heading"), form.view(),
-                        401);
+      return views.page(request, "form", t.text("accounts.login.heading"), form.view(), 401);
     }
+    mark_success(db, gate.attempt);
     if (!user->verified) {
       db.write([&](storage::Connection& c) {
+        if (!mail_allowed(c, email, "verify")) return;
         const auto token = issue_token(c, user->id, "verify_email", "", std::chrono::hours(48));
         queue_mail(c, t, email, "verify",
                    {{"name", user->display_name},
@@ -154,8 +176,7 @@ void install_login(Context& context) {
       });
       if (context.wake_mail) context.wake_mail();
       form.error("", "email_not_verified");
-      return views.page(request, "form", t.text("accounts.login.heading"), form.view(),
-                        403);
+      return views.page(request, "form", t.text("accounts.login.heading"), form.view(), 403);
     }
     const std::string second_factor = user->totp ? "pending" : (user->admin ? "enrol" : "done");
     const auto cookies = sessions.start(request, user->id, second_factor);
@@ -179,11 +200,10 @@ void install_login(Context& context) {
         .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
                "accounts.fields.code_hint")
         .inputmode("code", "numeric");
-    return views.page(request, "form", t.text("accounts.two_factor.login_heading"),
-                      form.view());
+    return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view());
   });
 
-  context.router.post("/login/two-factor", [&](http::Request& request) {
+  context.router.post("/login/two-factor", [&, context](http::Request& request) {
     const auto& t = views.messages(request);
     if (request.visitor.second_factor != "pending") return redirect("/login");
     const auto user_id = request.visitor.partial_user_id;
@@ -199,12 +219,19 @@ void install_login(Context& context) {
         .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
                "accounts.fields.code_hint")
         .inputmode("code", "numeric");
-    const auto throttle = db.read([&](storage::Connection& c) {
-      return check_throttle(c, email, request.remote_address, config);
+    struct Gate {
+      Throttle throttle;
+      std::int64_t attempt = 0;
+    };
+    const auto gate = db.write([&](storage::Connection& c) {
+      Gate g;
+      g.throttle = check_throttle(c, email, request.remote_address, config);
+      if (g.throttle.allowed) g.attempt = record_failure(c, user_id, email, request.remote_address);
+      return g;
     });
-    if (!throttle.allowed) {
+    if (!gate.throttle.allowed) {
       form.error("", "too_many_attempts");
-      return too_many(views, request, form, throttle.retry_after_seconds);
+      return too_many(views, request, form, gate.throttle.retry_after_seconds);
     }
     const bool ok = db.write([&](storage::Connection& c) {
       auto rows = c.query("SELECT totp_secret, totp_last_step FROM users WHERE id = ?", user_id);
@@ -227,11 +254,11 @@ void install_login(Context& context) {
                  core::iso_timestamp(core::Clock::now()), user_id,
                  core::hash_recovery_code(normalized)) == 1;
     });
-    db.write([&](storage::Connection& c) { record_attempt(c, email, request.remote_address, ok); });
+    if (ok) mark_success(db, gate.attempt);
     if (!ok) {
       form.error("code", "code_invalid");
-      return views.page(request, "form", t.text("accounts.two_factor.login_heading"),
-                        form.view(), 401);
+      return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view(),
+                        401);
     }
     // A new session id once fully authenticated (ASVS 3.2.1).
     const auto cookies = sessions.start(request, user_id, "done");

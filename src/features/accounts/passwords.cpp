@@ -54,11 +54,13 @@ void install_passwords(Context& context) {
     return views.page(request, "form", t.text("accounts.forgot.heading"), form.view());
   });
 
-  context.router.post("/password/forgot", [&db, &views, &context](http::Request& request) {
+  context.router.post("/password/forgot", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
     const auto email = normalize_email(form_value(request, "email"));
     if (email) {
       db.write([&](storage::Connection& c) {
+        // Written whether or not the address has an account (same timing).
+        if (!mail_allowed(c, *email, "reset")) return;
         auto rows = c.query(
             "SELECT id, display_name FROM users WHERE email = ? AND deleted_at IS NULL", *email);
         if (!rows.next()) return;  // the answer below is the same either way
@@ -89,14 +91,13 @@ void install_passwords(Context& context) {
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data,
-                        400);
+      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data, 400);
     }
     return views.page(request, "form", t.text("accounts.reset.heading"),
                       reset_form(t, token).view());
   });
 
-  context.router.post("/password/reset", [&db, &views, &context](http::Request& request) {
+  context.router.post("/password/reset", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
     const auto token = form_value(request, "token");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
@@ -111,15 +112,13 @@ void install_passwords(Context& context) {
       data.set("text", t.text("accounts.reset.invalid_text"));
       data.set("link_href", "/password/forgot");
       data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data,
-                        400);
+      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data, 400);
     }
     web::Form form = reset_form(t, token);
     if (auto problem =
             password_problem(password, who->email, who->display_name, context.common_passwords)) {
       form.error("password", *problem);
-      return views.page(request, "form", t.text("accounts.reset.heading"), form.view(),
-                        422);
+      return views.page(request, "form", t.text("accounts.reset.heading"), form.view(), 422);
     }
     const auto hash = core::hash_password(password);
     const bool done = db.write([&](storage::Connection& c) {
@@ -128,8 +127,7 @@ void install_passwords(Context& context) {
       // Whoever knew the old password is signed out everywhere, and a pending
       // change of address they may have asked for is cancelled.
       c.execute("DELETE FROM sessions WHERE user_id = ?", *use->user_id);
-      c.execute("DELETE FROM account_tokens WHERE user_id = ? AND purpose = 'change_email'",
-                *use->user_id);
+      revoke_tokens(c, *use->user_id, {"reset_password", "change_email"});
       // Receiving the link proves the address.
       c.execute("UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
                 core::iso_timestamp(core::Clock::now()), *use->user_id);
@@ -148,7 +146,7 @@ void install_passwords(Context& context) {
                       change_form(t).view());
   });
 
-  context.router.post("/account/password", [&db, &views, &context](http::Request& request) {
+  context.router.post("/account/password", [&db, &views, context](http::Request& request) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
     const auto current =
@@ -163,8 +161,8 @@ void install_passwords(Context& context) {
       form.error("password", *problem);
     }
     if (form.has_errors()) {
-      return views.page(request, "form", t.text("accounts.change_password.heading"),
-                        form.view(), 422);
+      return views.page(request, "form", t.text("accounts.change_password.heading"), form.view(),
+                        422);
     }
     const auto hash = core::hash_password(password);
     db.write([&](storage::Connection& c) {

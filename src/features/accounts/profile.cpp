@@ -52,6 +52,11 @@ web::Form delete_form(const web::Catalogue& t) {
   return form;
 }
 
+std::string profile_email(storage::Connection& c, std::int64_t user_id) {
+  auto rows = c.query("SELECT COALESCE(email, '') FROM users WHERE id = ?", user_id);
+  return rows.next() ? rows.text(0) : std::string();
+}
+
 boost::json::array rows_as_json(storage::Rows rows, std::initializer_list<const char*> names) {
   boost::json::array out;
   while (rows.next()) {
@@ -70,6 +75,17 @@ boost::json::array rows_as_json(storage::Rows rows, std::initializer_list<const 
   return out;
 }
 
+http::Response email_change_result(const web::Views& views, http::Request& request, bool changed) {
+  const auto& t = views.messages(request);
+  web::ViewData data;
+  const std::string key = changed ? "accounts.change_email.done" : "accounts.change_email.failed";
+  data.set("heading", t.text(key + "_heading"));
+  data.set("text", t.text(key + "_text"));
+  data.set("link_href", "/account");
+  data.set("link_text", t.text("accounts.account.heading"));
+  return views.page(request, "message", t.text(key + "_heading"), data, changed ? 200 : 400);
+}
+
 }  // namespace
 
 void install_profile(Context& context) {
@@ -86,13 +102,15 @@ void install_profile(Context& context) {
     bool can_admin = false;
     db.read([&](storage::Connection& c) {
       const auto grants = organisations::load_grants(c, user_id);
-      can_admin = organisations::allowed(grants, organisations::Action::enter_admin_area, std::nullopt);
+      can_admin =
+          organisations::allowed(grants, organisations::Action::enter_admin_area, std::nullopt);
       for (const auto& m : grants.memberships) {
         const auto o = organisations::find(c, m.organisation_id);
         if (!o) continue;
         web::ViewData item;
         item.set("organisation", o->name(t.locale()));
-        item.set("role", t.text("organisations.roles." + std::string(organisations::role_name(m.role))));
+        item.set("role",
+                 t.text("organisations.roles." + std::string(organisations::role_name(m.role))));
         memberships.push_back(item);
       }
     });
@@ -120,7 +138,7 @@ void install_profile(Context& context) {
                       email_form(t, profile.email).view());
   });
 
-  context.router.post("/account/email", [&db, &views, &context](http::Request& request) {
+  context.router.post("/account/email", [&db, &views, context](http::Request& request) {
     const auto user_id = require_signed_in(request);
     const auto& t = views.messages(request);
     const auto raw = form_value(request, "email");
@@ -133,9 +151,13 @@ void install_profile(Context& context) {
       form.error("current_password", "current_password_wrong");
     }
     if (!email) form.error("email", "email_invalid");
+    if (!form.has_errors()) {
+      const bool allowed = db.write(
+          [&](storage::Connection& c) { return mail_allowed(c, *email, "change_email", 3); });
+      if (!allowed) form.error("email", "too_many_mails");
+    }
     if (form.has_errors()) {
-      return views.page(request, "form", t.text("accounts.change_email.heading"),
-                        form.view(), 422);
+      return views.page(request, "form", t.text("accounts.change_email.heading"), form.view(), 422);
     }
     db.write([&](storage::Connection& c) {
       const auto token = issue_token(c, user_id, "change_email", *email, std::chrono::hours(24));
@@ -151,9 +173,22 @@ void install_profile(Context& context) {
     return redirect("/account?notice=email_change_sent");
   });
 
+  // As with verification, the mailed link only shows a button.
   context.router.get("/account/email/confirm", [&db, &views](http::Request& request) {
     const auto& t = views.messages(request);
     const std::string token(request.query_param("token").value_or(""));
+    const auto use =
+        db.read([&](storage::Connection& c) { return peek_token(c, token, "change_email"); });
+    if (!use) return email_change_result(views, request, false);
+    web::Form form(t, "/account/email/confirm", "accounts.change_email.confirm_heading",
+                   "accounts.change_email.confirm_submit");
+    form.intro("accounts.change_email.confirm_intro").hidden("token", token);
+    return views.page(request, "form", t.text("accounts.change_email.confirm_heading"),
+                      form.view());
+  });
+
+  context.router.post("/account/email/confirm", [&db, &views](http::Request& request) {
+    const auto token = form_value(request, "token");
     const bool changed = db.write([&](storage::Connection& c) {
       const auto use = consume_token(c, token, "change_email");
       if (!use || !use->user_id) return false;
@@ -164,18 +199,13 @@ void install_profile(Context& context) {
       } catch (const storage::ConstraintError&) {
         throw http::HttpError(409, "email_taken");  // rolls the token use back too
       }
+      // Links mailed to the old address no longer work.
+      revoke_tokens(c, *use->user_id, {"reset_password", "verify_email"});
       audit::record(c, request, {"account.email_changed", "user", std::to_string(*use->user_id)},
                     *use->user_id);
       return true;
     });
-    web::ViewData data;
-    const std::string key = changed ? "accounts.change_email.done" : "accounts.change_email.failed";
-    data.set("heading", t.text(key + "_heading"));
-    data.set("text", t.text(key + "_text"));
-    data.set("link_href", "/account");
-    data.set("link_text", t.text("accounts.account.heading"));
-    return views.page(request, "message", t.text(key + "_heading"), data,
-                      changed ? 200 : 400);
+    return email_change_result(views, request, changed);
   });
 
   context.router.get("/account/export", [&db](http::Request& request) {
@@ -198,10 +228,45 @@ void install_profile(Context& context) {
           c.query("SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?",
                   user_id),
           {"created_at", "last_seen_at", "ip", "user_agent"});
-      out["activity"] = rows_as_json(
-          c.query("SELECT at, action, ip FROM audit_log WHERE actor_user_id = ? ORDER BY id",
+      out["activity"] =
+          rows_as_json(c.query("SELECT at, action, object_type, object_id, ip FROM audit_log "
+                               "WHERE actor_user_id = ? ORDER BY id",
+                               user_id),
+                       {"at", "action", "object_type", "object_id", "ip"});
+      out["actions_about_me"] = rows_as_json(
+          c.query(
+              "SELECT at, action, ip FROM audit_log WHERE object_type = 'user' AND object_id = ? "
+              "AND (actor_user_id IS NULL OR actor_user_id <> ?) ORDER BY id",
+              std::to_string(user_id), user_id),
+          {"at", "action", "by_address"});
+      out["log_in_attempts"] = rows_as_json(
+          c.query("SELECT attempted_at, address, CASE succeeded WHEN 1 THEN 'yes' ELSE 'no' END "
+                  "FROM login_attempts WHERE user_id = ? OR email = ? ORDER BY id",
+                  user_id, profile_email(c, user_id)),
+          {"at", "address", "succeeded"});
+      out["mail_sent_to_me"] = rows_as_json(
+          c.query("SELECT created_at, subject, sent_at FROM mail_outbox WHERE to_address = ? "
+                  "ORDER BY id",
+                  profile_email(c, user_id)),
+          {"queued_at", "subject", "sent_at"});
+      out["roles"] = rows_as_json(
+          c.query(
+              "SELECT o.name_th, o.name_en, m.role, m.created_at FROM memberships m "
+              "JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = ? ORDER BY m.id",
+              user_id),
+          {"organisation_th", "organisation_en", "role", "since"});
+      out["platform_roles"] =
+          rows_as_json(
+              c.query("SELECT CASE is_platform_admin WHEN 1 THEN 'yes' ELSE 'no' END, "
+                      "CASE is_evaluator WHEN 1 THEN 'yes' ELSE 'no' END FROM users WHERE id = ?",
+                      user_id),
+              {"platform_admin", "evaluator"})
+              .at(0);
+      out["pending_email_change"] = rows_as_json(
+          c.query("SELECT payload, expires_at FROM account_tokens WHERE user_id = ? AND "
+                  "purpose = 'change_email' AND used_at IS NULL",
                   user_id),
-          {"at", "action", "ip"});
+          {"new_email", "expires_at"});
       audit::record(c, request, {"account.data_exported", "user", std::to_string(user_id)});
     });
     out["exported_at"] = core::iso_timestamp(core::Clock::now());
@@ -214,8 +279,7 @@ void install_profile(Context& context) {
   context.router.get("/account/delete", [&views](http::Request& request) {
     require_signed_in(request);
     const auto& t = views.messages(request);
-    return views.page(request, "form", t.text("accounts.delete.heading"),
-                      delete_form(t).view());
+    return views.page(request, "form", t.text("accounts.delete.heading"), delete_form(t).view());
   });
 
   context.router.post("/account/delete", [&db, &views, &sessions](http::Request& request) {
@@ -230,12 +294,19 @@ void install_profile(Context& context) {
     }
     if (form_value(request, "confirm") != "yes") form.error("confirm", "confirm_required");
     if (form.has_errors()) {
-      return views.page(request, "form", t.text("accounts.delete.heading"), form.view(),
-                        422);
+      return views.page(request, "form", t.text("accounts.delete.heading"), form.view(), 422);
     }
     db.write([&](storage::Connection& c) {
+      // Addresses this person had mail sent to: the current one and any
+      // pending new one.
+      std::vector<std::string> addresses = {profile.email};
+      auto pending = c.query(
+          "SELECT payload FROM account_tokens WHERE user_id = ? AND purpose = 'change_email'",
+          user_id);
+      while (pending.next()) addresses.push_back(pending.text(0));
       // Personal data goes; the row stays so public contributions keep an
-      // author shown as "deleted user".
+      // author shown as "deleted user". Audit entries stay (security record)
+      // but no longer lead to a name or an address.
       c.execute(
           "UPDATE users SET email = NULL, display_name = '', phone = NULL, password_hash = NULL, "
           "email_verified_at = NULL, totp_secret = NULL, totp_enabled_at = NULL, "
@@ -245,7 +316,14 @@ void install_profile(Context& context) {
       c.execute("DELETE FROM account_tokens WHERE user_id = ?", user_id);
       c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
       c.execute("DELETE FROM consents WHERE user_id = ?", user_id);
-      c.execute("DELETE FROM login_attempts WHERE email = ?", profile.email);
+      c.execute("DELETE FROM memberships WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM login_attempts WHERE user_id = ? OR email = ?", user_id,
+                profile.email);
+      for (const auto& address : addresses) {
+        c.execute("DELETE FROM mail_outbox WHERE to_address = ?", address);
+        c.execute("DELETE FROM mail_requests WHERE address_digest = ?",
+                  core::token_digest(address));
+      }
       audit::record(c, request, {"account.deleted", "user", std::to_string(user_id)});
     });
     return redirect("/login?notice=account_deleted", sessions.end(request));

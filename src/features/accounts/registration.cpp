@@ -31,6 +31,17 @@ web::Form registration_form(const web::Catalogue& t, const std::string& email,
   return form;
 }
 
+http::Response verify_result(const web::Views& views, http::Request& request, bool verified) {
+  const auto& t = views.messages(request);
+  web::ViewData data;
+  const std::string key = verified ? "accounts.verify.done" : "accounts.verify.failed";
+  data.set("heading", t.text(key + "_heading"));
+  data.set("text", t.text(key + "_text"));
+  data.set("link_href", "/login");
+  data.set("link_text", t.text("accounts.login.heading"));
+  return views.page(request, "message", t.text(key + "_heading"), data, verified ? 200 : 400);
+}
+
 }  // namespace
 
 void install_registration(Context& context) {
@@ -43,7 +54,7 @@ void install_registration(Context& context) {
                       registration_form(t, "", "", "", false).view());
   });
 
-  context.router.post("/register", [&db, &views, &context](http::Request& request) {
+  context.router.post("/register", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
     const auto raw_email = form_value(request, "email");
     const auto name = form_value(request, "display_name");
@@ -64,14 +75,14 @@ void install_registration(Context& context) {
     }
     if (!consent) form.error("consent", "consent_required");
     if (form.has_errors()) {
-      return views.page(request, "form", t.text("accounts.register.heading"), form.view(),
-                        422);
+      return views.page(request, "form", t.text("accounts.register.heading"), form.view(), 422);
     }
 
     // Whether or not the address is already registered, the answer is the
     // same, so the form cannot be used to find out who has an account.
     const auto hash = core::hash_password(password);
     db.write([&](storage::Connection& c) {
+      if (!mail_allowed(c, *email, "register")) return;
       auto existing = c.query("SELECT id, display_name FROM users WHERE email = ?", *email);
       if (existing.next()) {
         queue_mail(
@@ -105,24 +116,32 @@ void install_registration(Context& context) {
     return views.page(request, "message", t.text("accounts.register.sent_heading"), data);
   });
 
+  // The link in the mail only shows a button: mail scanners that open links
+  // must not verify an address on their own.
   context.router.get("/verify-email", [&db, &views](http::Request& request) {
     const auto& t = views.messages(request);
     const std::string token(request.query_param("token").value_or(""));
+    const bool valid = db.read(
+        [&](storage::Connection& c) { return peek_token(c, token, "verify_email").has_value(); });
+    if (!valid) return verify_result(views, request, false);
+    web::Form form(t, "/verify-email", "accounts.verify.confirm_heading",
+                   "accounts.verify.confirm_submit");
+    form.intro("accounts.verify.confirm_intro").hidden("token", token);
+    return views.page(request, "form", t.text("accounts.verify.confirm_heading"), form.view());
+  });
+
+  context.router.post("/verify-email", [&db, &views](http::Request& request) {
+    const auto token = form_value(request, "token");
     const bool verified = db.write([&](storage::Connection& c) {
       const auto use = consume_token(c, token, "verify_email");
       if (!use || !use->user_id) return false;
       c.execute("UPDATE users SET email_verified_at = ? WHERE id = ? AND email_verified_at IS NULL",
                 core::iso_timestamp(core::Clock::now()), *use->user_id);
+      audit::record(c, request, {"account.email_verified", "user", std::to_string(*use->user_id)},
+                    *use->user_id);
       return true;
     });
-    web::ViewData data;
-    const std::string key = verified ? "accounts.verify.done" : "accounts.verify.failed";
-    data.set("heading", t.text(key + "_heading"));
-    data.set("text", t.text(key + "_text"));
-    data.set("link_href", "/login");
-    data.set("link_text", t.text("accounts.login.heading"));
-    return views.page(request, "message", t.text(key + "_heading"), data,
-                      verified ? 200 : 400);
+    return verify_result(views, request, verified);
   });
 }
 

@@ -38,7 +38,13 @@ std::string site_secret(storage::Database& database, const std::string& name) {
 }
 
 Sessions::Sessions(storage::Database& database, std::string csrf_key, SessionPolicy policy)
-    : database_(database), csrf_key_(std::move(csrf_key)), policy_(policy) {}
+    : database_(database),
+      csrf_key_(std::move(csrf_key)),
+      policy_(policy),
+      session_cookie_(std::string(policy.secure_cookies ? "__Host-" : "") +
+                      std::string(kSessionCookie)),
+      csrf_cookie_(std::string(policy.secure_cookies ? "__Host-" : "") + std::string(kCsrfCookie)) {
+}
 
 std::string Sessions::cookie(std::string_view name, std::string_view value, int max_age) const {
   http::CookieOptions options;
@@ -54,7 +60,7 @@ std::string Sessions::csrf_token_for(const std::string& seed,
 
 void Sessions::attach(http::Request& request, std::vector<std::string>& set_cookies) const {
   auto& visitor = request.visitor;
-  if (const auto token = cookie_of(request, kSessionCookie)) {
+  if (const auto token = cookie_of(request, session_cookie_)) {
     const auto digest = core::token_digest(*token);
     const auto now = core::Clock::now();
     const auto now_text = core::iso_timestamp(now);
@@ -93,13 +99,13 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
       database_.write([&](storage::Connection& c) {
         c.execute("DELETE FROM sessions WHERE id_digest = ?", digest);
       });
-      set_cookies.push_back(cookie(kSessionCookie, "", 0));
+      set_cookies.push_back(cookie(session_cookie_, "", 0));
     }
   }
-  auto seed = cookie_of(request, kCsrfCookie);
+  auto seed = cookie_of(request, csrf_cookie_);
   if (!seed) {
     seed = core::new_token();
-    set_cookies.push_back(cookie(kCsrfCookie, *seed, -1));
+    set_cookies.push_back(cookie(csrf_cookie_, *seed, -1));
     // This request's own forms (if it posts) cannot be valid: no seed came with it.
     visitor.csrf_token = csrf_token_for(*seed, visitor.session_digest);
     return;
@@ -109,7 +115,7 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
 
 void Sessions::check_csrf(const http::Request& request) const {
   if (!is_state_changing(request.method)) return;
-  const auto seed = cookie_of(request, kCsrfCookie);
+  const auto seed = cookie_of(request, csrf_cookie_);
   if (!seed) throw http::HttpError(403, "csrf_missing_cookie");
   std::string_view sent;
   if (const auto header = request.header("X-CSRF-Token")) {
@@ -163,7 +169,7 @@ std::vector<std::string> Sessions::start(http::Request& request, std::int64_t us
   const auto seed = core::new_token();
   visitor.csrf_token = csrf_token_for(seed, digest);
   const int max_age = static_cast<int>(std::chrono::seconds(policy_.absolute).count());
-  return {cookie(kSessionCookie, token, max_age), cookie(kCsrfCookie, seed, -1)};
+  return {cookie(session_cookie_, token, max_age), cookie(csrf_cookie_, seed, -1)};
 }
 
 std::vector<std::string> Sessions::end(http::Request& request) const {
@@ -173,12 +179,34 @@ std::vector<std::string> Sessions::end(http::Request& request) const {
     });
   }
   request.visitor = http::Visitor{};
-  return {cookie(kSessionCookie, "", 0), cookie(kCsrfCookie, "", 0)};
+  return {cookie(session_cookie_, "", 0), cookie(csrf_cookie_, "", 0)};
 }
 
 void Sessions::end_all(storage::Connection& c, std::int64_t user_id,
                        const std::string& keep_digest) {
   c.execute("DELETE FROM sessions WHERE user_id = ? AND id_digest <> ?", user_id, keep_digest);
+}
+
+}  // namespace ruamkit::features::accounts
+
+namespace ruamkit::features::accounts {
+
+int purge_expired(storage::Connection& c, const SessionPolicy& policy) {
+  using namespace std::chrono;
+  const auto now = core::Clock::now();
+  const auto text = [](core::Clock::time_point t) { return core::iso_timestamp(t); };
+  int deleted = 0;
+  deleted += c.execute("DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?", text(now),
+                       text(now - policy.idle));
+  deleted += c.execute("DELETE FROM account_tokens WHERE expires_at < ? OR used_at < ?",
+                       text(now - hours(24)), text(now - hours(24)));
+  deleted += c.execute("DELETE FROM login_attempts WHERE attempted_at < ?", text(now - days(90)));
+  deleted += c.execute("DELETE FROM mail_requests WHERE requested_at < ?", text(now - hours(24)));
+  deleted += c.execute(
+      "DELETE FROM mail_outbox WHERE (sent_at IS NOT NULL AND sent_at < ?) OR "
+      "(failed_at IS NOT NULL AND failed_at < ?)",
+      text(now - days(30)), text(now - days(30)));
+  return deleted;
 }
 
 }  // namespace ruamkit::features::accounts

@@ -59,6 +59,10 @@ class Sessions {
   static void end_all(storage::Connection& c, std::int64_t user_id, const std::string& keep_digest);
 
   const SessionPolicy& policy() const { return policy_; }
+  // Cookie names: with secure cookies they carry the __Host- prefix, which
+  // browsers only accept from this exact host over TLS (ASVS 3.4.4).
+  const std::string& session_cookie() const { return session_cookie_; }
+  const std::string& csrf_cookie() const { return csrf_cookie_; }
 
  private:
   std::string csrf_token_for(const std::string& seed, const std::string& session_digest) const;
@@ -67,6 +71,13 @@ class Sessions {
   storage::Database& database_;
   std::string csrf_key_;
   SessionPolicy policy_;
+  std::string session_cookie_;
+  std::string csrf_cookie_;
 };
+
+// Deletes what has outlived its use: expired sessions and links, old log-in
+// attempts and mail-request records, delivered mail after 30 days (PDPA:
+// keep personal data no longer than needed). Returns the rows deleted.
+int purge_expired(storage::Connection& c, const SessionPolicy& policy);
 
 }  // namespace ruamkit::features::accounts

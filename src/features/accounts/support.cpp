@@ -57,6 +57,29 @@ void queue_mail(storage::Connection& c, const web::Catalogue& t, const std::stri
   mail::enqueue_mail(c, message);
 }
 
+bool mail_allowed(storage::Connection& c, const std::string& address, const std::string& kind,
+                  int per_hour) {
+  const auto now = core::Clock::now();
+  const auto digest = core::token_digest(address);
+  auto rows = c.query(
+      "SELECT COUNT(*) FROM mail_requests WHERE address_digest = ? AND kind = ? AND requested_at > "
+      "?",
+      digest, kind, core::iso_timestamp(now - std::chrono::hours(1)));
+  rows.next();
+  const auto recent = rows.integer(0);
+  c.execute("INSERT INTO mail_requests (address_digest, kind, requested_at) VALUES (?, ?, ?)",
+            digest, kind, core::iso_timestamp(now));
+  return recent < per_hour;
+}
+
+void revoke_tokens(storage::Connection& c, std::int64_t user_id,
+                   std::initializer_list<const char*> purposes) {
+  for (const char* purpose : purposes) {
+    c.execute("DELETE FROM account_tokens WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
+              user_id, purpose);
+  }
+}
+
 std::string absolute_url(const Context& context, const std::string& path_and_query) {
   std::string base = context.config.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();

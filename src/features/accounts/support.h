@@ -42,6 +42,16 @@ void queue_mail(storage::Connection& c, const web::Catalogue& t, const std::stri
                 const std::string& kind,
                 std::initializer_list<std::pair<std::string_view, web::MessageArg>> args);
 
+// Records a request to mail `address` for `kind` and returns true while the
+// address has had at most `per_hour` such requests in the last hour. Writes
+// in every case, so the time taken tells nothing about the address.
+bool mail_allowed(storage::Connection& c, const std::string& address, const std::string& kind,
+                  int per_hour = 5);
+
+// Ends the single-use links of `user_id` for `purposes` (e.g. after a reset).
+void revoke_tokens(storage::Connection& c, std::int64_t user_id,
+                   std::initializer_list<const char*> purposes);
+
 // The absolute URL of `path_and_query` on this site (for links in mail).
 std::string absolute_url(const Context& context, const std::string& path_and_query);
 

@@ -28,7 +28,8 @@ std::string next_day_start(std::string_view day) {
   const int y = std::stoi(std::string(day.substr(0, 4)));
   const unsigned m = static_cast<unsigned>(std::stoi(std::string(day.substr(5, 2))));
   const unsigned d = static_cast<unsigned>(std::stoi(std::string(day.substr(8, 2))));
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
   if (!ymd.ok()) return "";
   const std::chrono::year_month_day next{std::chrono::sys_days{ymd} + std::chrono::days{1}};
   char buf[32];
@@ -49,11 +50,8 @@ void install_audit(Context& context) {
     audit::Filter filter;
     const std::string org_text(request.query_param("organisation").value_or(""));
     if (!org_text.empty()) {
-      try {
-        filter.organisation_id = std::stoll(org_text);
-      } catch (const std::exception&) {
-        throw http::HttpError(400, "bad_organisation");
-      }
+      filter.organisation_id = parse_id(org_text);
+      if (!filter.organisation_id) throw http::HttpError(400, "bad_organisation");
     }
     if (!grants.platform_admin) {
       // Organisation admins must look at one of their own organisations.
@@ -70,18 +68,17 @@ void install_audit(Context& context) {
         throw http::HttpError(403, "not_permitted");
       }
     }
-    filter.action_prefix = std::string(request.query_param("action").value_or("")).substr(0, 64);
+    filter.action_prefix = std::string(request.query_param("action").value_or(""));
+    if (filter.action_prefix.size() > 64) throw http::HttpError(400, "action_too_long");
     const std::string from(request.query_param("from").value_or(""));
     const std::string to(request.query_param("to").value_or(""));
     filter.from = day_start(from);
     filter.to = next_day_start(to);
     const std::string before(request.query_param("before").value_or(""));
     if (!before.empty()) {
-      try {
-        filter.before_id = std::stoll(before);
-      } catch (const std::exception&) {
-        throw http::HttpError(400, "bad_before");
-      }
+      const auto id = parse_id(before);
+      if (!id) throw http::HttpError(400, "bad_before");
+      filter.before_id = *id;
     }
     const std::string actor(request.query_param("actor").value_or(""));
     web::ViewData data;
@@ -97,9 +94,10 @@ void install_audit(Context& context) {
       for (const auto& e : found) {
         web::ViewData item;
         item.set("at", e.at.substr(0, 19) + "Z");
-        item.set("actor", e.actor_user_id ? (e.actor_name.empty() ? t.text("admin.audit.deleted_user")
-                                                                   : e.actor_name)
-                                          : t.text("admin.audit.system"));
+        item.set("actor",
+                 e.actor_user_id
+                     ? (e.actor_name.empty() ? t.text("admin.audit.deleted_user") : e.actor_name)
+                     : t.text("admin.audit.system"));
         item.set("action", e.action);
         item.set("object", e.object_type + (e.object_id.empty() ? "" : " #" + e.object_id));
         item.set("ip", e.ip);
@@ -112,10 +110,12 @@ void install_audit(Context& context) {
       data.set("empty", found.empty());
       std::string older;
       if (static_cast<int>(found.size()) == filter.limit) {
-        older = "/admin/audit?organisation=" + org_text + "&action=" +
-                http::encode_query_value(filter.action_prefix) + "&actor=" +
-                http::encode_query_value(actor) + "&from=" + http::encode_query_value(from) +
-                "&to=" + http::encode_query_value(to) + "&before=" + std::to_string(last_id);
+        older = "/admin/audit?organisation=" +
+                (filter.organisation_id ? std::to_string(*filter.organisation_id) : std::string()) +
+                "&action=" + http::encode_query_value(filter.action_prefix) +
+                "&actor=" + http::encode_query_value(actor) +
+                "&from=" + http::encode_query_value(from) + "&to=" + http::encode_query_value(to) +
+                "&before=" + std::to_string(last_id);
       }
       data.set("older", web::text_or_false(older));
       web::ViewList orgs;

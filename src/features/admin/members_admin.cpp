@@ -20,9 +20,9 @@ using organisations::Role;
 
 constexpr auto kInvitationLifetime = std::chrono::hours(24 * 7);
 
-http::Response members_page(storage::Database& db, const web::Views& views,
-                            http::Request& request, std::int64_t org_id,
-                            const std::string& error_key, const std::string& email, int status) {
+http::Response members_page(storage::Database& db, const web::Views& views, http::Request& request,
+                            std::int64_t org_id, const std::string& error_key,
+                            const std::string& email, int status) {
   const auto& t = views.messages(request);
   web::ViewData data;
   db.read([&](storage::Connection& c) {
@@ -36,7 +36,8 @@ http::Response members_page(storage::Database& db, const web::Views& views,
       item.set("membership_id", std::to_string(m.membership_id));
       item.set("name", m.display_name);
       item.set("email", m.email);
-      item.set("role", t.text("organisations.roles." + std::string(organisations::role_name(m.role))));
+      item.set("role",
+               t.text("organisations.roles." + std::string(organisations::role_name(m.role))));
       item.set("since", m.since.substr(0, 10));
       list.push_back(item);
     }
@@ -52,7 +53,8 @@ http::Response members_page(storage::Database& db, const web::Views& views,
   }
   data.set("roles", roles);
   data.set("invite_email", email);
-  data.set("error", web::text_or_false(error_key.empty() ? "" : t.text("errors.form." + error_key)));
+  data.set("error",
+           web::text_or_false(error_key.empty() ? "" : t.text("errors.form." + error_key)));
   std::string notice;
   if (const auto key = request.query_param("notice")) {
     const std::string full = "admin.members.notice_" + std::string(*key);
@@ -74,8 +76,8 @@ void install_members(Context& context) {
     return members_page(db, views, request, id, "", "", 200);
   });
 
-  context.router.post("/admin/organisations/{id}/invitations", [&db, &views, &context](
-                                                                   http::Request& request) {
+  context.router.post("/admin/organisations/{id}/invitations", [&db, &views,
+                                                                context](http::Request& request) {
     const auto id = id_param(request, "id");
     require(db, request, Action::manage_members, id);
     const auto& t = views.messages(request);
@@ -91,40 +93,40 @@ void install_members(Context& context) {
       payload["organisation_id"] = id;
       payload["role"] = std::string(organisations::role_name(*role));
       payload["email"] = *email;
-      const auto token = accounts::issue_token(c, std::nullopt, "invitation",
-                                               boost::json::serialize(payload), kInvitationLifetime);
+      const auto token = accounts::issue_token(
+          c, std::nullopt, "invitation", boost::json::serialize(payload), kInvitationLifetime);
       accounts::queue_mail(
           c, t, *email, "invitation",
           {{"inviter", request.visitor.display_name},
            {"organisation", o->name(t.locale())},
            {"role", t.text("organisations.roles." + std::string(organisations::role_name(*role)))},
            {"link", accounts::absolute_url(context, "/invitations/accept?token=" + token)}});
-      audit::record(c, request,
-                    {"membership.invited", "organisation", std::to_string(id), id,
-                     boost::json::serialize(boost::json::object{
-                         {"role", organisations::role_name(*role)}})});
+      audit::record(
+          c, request,
+          {"membership.invited", "organisation", std::to_string(id), id,
+           boost::json::serialize(boost::json::object{{"role", organisations::role_name(*role)}})});
     });
     if (context.wake_mail) context.wake_mail();
-    return accounts::redirect("/admin/organisations/" + std::to_string(id) + "/members?notice=invited");
+    return accounts::redirect("/admin/organisations/" + std::to_string(id) +
+                              "/members?notice=invited");
   });
 
-  context.router.post("/admin/organisations/{id}/members/{membership}/remove",
-                      [&db](http::Request& request) {
-                        const auto id = id_param(request, "id");
-                        const auto membership = id_param(request, "membership");
-                        require(db, request, Action::manage_members, id);
-                        db.write([&](storage::Connection& c) {
-                          const auto removed = organisations::revoke(c, id, membership);
-                          if (!removed) throw http::HttpError(404, "no_membership");
-                          audit::record(
-                              c, request,
-                              {"membership.revoked", "user", std::to_string(removed->user_id), id,
-                               boost::json::serialize(boost::json::object{
-                                   {"role", organisations::role_name(removed->role)}})});
-                        });
-                        return accounts::redirect("/admin/organisations/" + std::to_string(id) +
-                                                  "/members?notice=removed");
-                      });
+  context.router.post(
+      "/admin/organisations/{id}/members/{membership}/remove", [&db](http::Request& request) {
+        const auto id = id_param(request, "id");
+        const auto membership = id_param(request, "membership");
+        require(db, request, Action::manage_members, id);
+        db.write([&](storage::Connection& c) {
+          const auto removed = organisations::revoke(c, id, membership);
+          if (!removed) throw http::HttpError(404, "no_membership");
+          audit::record(c, request,
+                        {"membership.revoked", "user", std::to_string(removed->user_id), id,
+                         boost::json::serialize(boost::json::object{
+                             {"role", organisations::role_name(removed->role)}})});
+        });
+        return accounts::redirect("/admin/organisations/" + std::to_string(id) +
+                                  "/members?notice=removed");
+      });
 
   // Accepting an invitation: shown first (GET), accepted by a form (POST).
   auto invitation = [&db](const std::string& token) {
@@ -153,7 +155,8 @@ void install_members(Context& context) {
       accounts::require_signed_in(request);  // to log-in, and back here afterwards
     }
     const auto org_id = invite->at("organisation_id").as_int64();
-    const auto org = db.read([&](storage::Connection& c) { return organisations::find(c, org_id); });
+    const auto org =
+        db.read([&](storage::Connection& c) { return organisations::find(c, org_id); });
     if (!org) throw http::HttpError(404, "no_organisation");
     data.set("organisation", org->name(t.locale()));
     data.set("role", t.text("organisations.roles." + std::string(invite->at("role").as_string())));
@@ -173,13 +176,17 @@ void install_members(Context& context) {
     db.write([&](storage::Connection& c) {
       auto rows = c.query("SELECT email FROM users WHERE id = ?", user_id);
       // The invitation is for one address: a forwarded link grants nothing.
-      if (!rows.next() || rows.text(0) != invited) throw http::HttpError(403, "invitation_other_address");
-      if (!role || !organisations::find(c, org_id)) throw http::HttpError(400, "invitation_invalid");
-      if (!accounts::consume_token(c, token, "invitation")) throw http::HttpError(400, "invitation_used");
+      if (!rows.next() || rows.text(0) != invited)
+        throw http::HttpError(403, "invitation_other_address");
+      if (!role || !organisations::find(c, org_id))
+        throw http::HttpError(400, "invitation_invalid");
+      if (!accounts::consume_token(c, token, "invitation"))
+        throw http::HttpError(400, "invitation_used");
       organisations::grant(c, user_id, org_id, *role, 0);
-      audit::record(c, request,
-                    {"membership.granted", "user", std::to_string(user_id), org_id,
-                     boost::json::serialize(boost::json::object{{"role", organisations::role_name(*role)}})});
+      audit::record(
+          c, request,
+          {"membership.granted", "user", std::to_string(user_id), org_id,
+           boost::json::serialize(boost::json::object{{"role", organisations::role_name(*role)}})});
     });
     return accounts::redirect("/account?notice=invitation_accepted");
   });

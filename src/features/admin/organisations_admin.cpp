@@ -15,7 +15,8 @@ using organisations::Organisation;
 
 web::Form organisation_form(const web::Catalogue& t, storage::Connection& c, const Organisation& o,
                             const std::string& action, bool may_move) {
-  web::Form form(t, action, o.id ? "admin.organisations.edit_heading" : "admin.organisations.new_heading",
+  web::Form form(t, action,
+                 o.id ? "admin.organisations.edit_heading" : "admin.organisations.new_heading",
                  "admin.organisations.save");
   form.field("name_th", "admin.organisations.name_th", "text", o.name_th, "organization")
       .field("name_en", "admin.organisations.name_en", "text", o.name_en, "off");
@@ -29,7 +30,10 @@ web::Form organisation_form(const web::Catalogue& t, storage::Connection& c, con
         {"", t.text("admin.organisations.no_parent")}};
     for (const auto& p : organisations::tree(c)) {
       if (p.id == o.id) continue;
-      parents.emplace_back(std::to_string(p.id), std::string(p.depth * 2, ' ') + p.name(t.locale()));
+      // Spaces collapse inside <option>; a dash per level shows the tree.
+      std::string prefix;
+      for (int i = 0; i < p.depth; ++i) prefix += "— ";
+      parents.emplace_back(std::to_string(p.id), prefix + p.name(t.locale()));
     }
     form.select("parent_id", "admin.organisations.parent", parents,
                 o.parent_id ? std::to_string(*o.parent_id) : "", false)
@@ -59,11 +63,7 @@ void read_form(const http::Request& request, Organisation& o, bool may_move) {
   const auto parent = form_value(request, "parent_id");
   o.parent_id.reset();
   if (!parent.empty()) {
-    try {
-      o.parent_id = std::stoll(parent);
-    } catch (const std::exception&) {
-      o.parent_id = -1;  // reported as an unknown parent
-    }
+    o.parent_id = parse_id(parent).value_or(-1);  // -1 is reported as an unknown parent
   }
 }
 
@@ -91,7 +91,8 @@ void install_organisations(Context& context) {
     });
     web::ViewData data;
     data.set("organisations", list);
-    data.set("can_create", organisations::allowed(grants, Action::create_organisation, std::nullopt));
+    data.set("can_create",
+             organisations::allowed(grants, Action::create_organisation, std::nullopt));
     return views.page(request, "admin/organisations", t.text("admin.organisations.heading"), data);
   });
 
@@ -130,8 +131,8 @@ void install_organisations(Context& context) {
       audit::record(c, request, {"organisation.created", "organisation", std::to_string(id), id});
     });
     if (invalid) {
-      return views.page(request, "form", t.text("admin.organisations.new_heading"),
-                        invalid->view(), 422);
+      return views.page(request, "form", t.text("admin.organisations.new_heading"), invalid->view(),
+                        422);
     }
     return accounts::redirect("/admin/organisations/" + std::to_string(id) + "?notice=saved");
   });

@@ -5,6 +5,7 @@
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "http/error.h"
+#include "http/url.h"
 
 namespace ruamkit::features::admin {
 
@@ -41,6 +42,10 @@ void install_users(Context& context) {
     data.set("users", list);
     data.set("searched", !query.empty());
     data.set("none", !query.empty() && list.empty());
+    data.set("notice", web::text_or_false(request.query_param("notice") ==
+                                                  std::optional<std::string_view>("saved")
+                                              ? t.text("admin.users.saved")
+                                              : std::string()));
     return views.page(request, "admin/users", t.text("admin.users.heading"), data);
   });
 
@@ -50,19 +55,24 @@ void install_users(Context& context) {
     const bool admin = accounts::form_value(request, "platform_admin") == "yes";
     const bool evaluator = accounts::form_value(request, "evaluator") == "yes";
     if (id == request.visitor.user_id && !admin) {
-      throw http::HttpError(409, "cannot_demote_self");  // keeps at least one admin
+      throw http::HttpError(403, "cannot_demote_self");  // keeps at least one admin
     }
     db.write([&](storage::Connection& c) {
       const int changed = c.execute(
-          "UPDATE users SET is_platform_admin = ?, is_evaluator = ? WHERE id = ? AND deleted_at IS NULL",
+          "UPDATE users SET is_platform_admin = ?, is_evaluator = ? WHERE id = ? AND deleted_at IS "
+          "NULL",
           admin ? 1 : 0, evaluator ? 1 : 0, id);
       if (changed != 1) throw http::HttpError(404, "no_user");
+      // New rights start with a new log-in (and, for admins, two-factor set-up).
+      c.execute("DELETE FROM sessions WHERE user_id = ? AND user_id <> ?", id,
+                request.visitor.user_id);
       audit::record(c, request,
                     {"user.platform_roles_changed", "user", std::to_string(id), std::nullopt,
                      std::string(R"({"platform_admin":)") + (admin ? "true" : "false") +
                          R"(,"evaluator":)" + (evaluator ? "true" : "false") + "}"});
     });
-    return accounts::redirect("/admin/users?notice=saved");
+    return accounts::redirect("/admin/users?notice=saved&q=" +
+                              http::encode_query_value(accounts::form_value(request, "q")));
   });
 }
 

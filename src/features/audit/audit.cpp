@@ -21,7 +21,15 @@ std::vector<Record> search(storage::Connection& c, const Filter& f) {
   std::optional<std::int64_t> before;
   if (f.before_id > 0) before = f.before_id;
   std::optional<std::string> prefix;
-  if (!f.action_prefix.empty()) prefix = f.action_prefix + "%";
+  if (!f.action_prefix.empty()) {
+    // The prefix is matched literally: escape LIKE's own wildcards.
+    std::string escaped;
+    for (char ch : f.action_prefix) {
+      if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
+      escaped += ch;
+    }
+    prefix = escaped + "%";
+  }
   std::optional<std::string> from, to;
   if (!f.from.empty()) from = f.from;
   if (!f.to.empty()) to = f.to;
@@ -31,7 +39,8 @@ std::vector<Record> search(storage::Connection& c, const Filter& f) {
       "COALESCE(a.ip, ''), COALESCE(a.request_id, ''), COALESCE(a.details, '') "
       "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
       "WHERE (? IS NULL OR a.actor_user_id = ?) AND (? IS NULL OR a.organisation_id = ?) "
-      "AND (? IS NULL OR a.action LIKE ?) AND (? IS NULL OR a.at >= ?) AND (? IS NULL OR a.at < ?) "
+      "AND (? IS NULL OR a.action LIKE ? ESCAPE '\\') AND (? IS NULL OR a.at >= ?) AND (? IS NULL "
+      "OR a.at < ?) "
       "AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
       f.actor_user_id, f.actor_user_id, f.organisation_id, f.organisation_id, prefix, prefix, from,
       from, to, to, before, before, f.limit);

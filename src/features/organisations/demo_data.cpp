@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "core/clock.h"
@@ -37,12 +38,14 @@ const std::vector<DemoOrganisation> kOrganisations = {
      "Ministry of Natural Resources and Environment", "https://www.mnre.go.th"},
     {"pcd", "mnre", "department", "กรมควบคุมมลพิษ", "Pollution Control Department",
      "https://www.pcd.go.th"},
-    {"moe", nullptr, "ministry", "กระทรวงศึกษาธิการ", "Ministry of Education", "https://www.moe.go.th"},
+    {"moe", nullptr, "ministry", "กระทรวงศึกษาธิการ", "Ministry of Education",
+     "https://www.moe.go.th"},
     {"chiang-mai", nullptr, "province", "จังหวัดเชียงใหม่", "Chiang Mai Province",
      "https://www.chiangmai.go.th"},
     {"khon-kaen", nullptr, "province", "จังหวัดขอนแก่น", "Khon Kaen Province",
      "https://www.khonkaen.go.th"},
-    {"songkhla", nullptr, "province", "จังหวัดสงขลา", "Songkhla Province", "https://www.songkhla.go.th"},
+    {"songkhla", nullptr, "province", "จังหวัดสงขลา", "Songkhla Province",
+     "https://www.songkhla.go.th"},
     {"phuket", nullptr, "province", "จังหวัดภูเก็ต", "Phuket Province", "https://www.phuket.go.th"},
     {"nakhon-ratchasima", nullptr, "province", "จังหวัดนครราชสีมา", "Nakhon Ratchasima Province",
      "https://www.koratprovince.go.th"},
@@ -62,13 +65,25 @@ struct DemoPerson {
 
 const std::vector<DemoPerson> kPeople = {
     {"admin@demo.ruamkit.example", "ผู้ดูแลระบบ (สาธิต)", true, false, {}},
-    {"opdc@demo.ruamkit.example", "เจ้าหน้าที่ ก.พ.ร. (สาธิต)", false, false,
+    {"opdc@demo.ruamkit.example",
+     "เจ้าหน้าที่ ก.พ.ร. (สาธิต)",
+     false,
+     false,
      {{"opdc", Role::admin}, {"opdc", Role::official}}},
-    {"pcd@demo.ruamkit.example", "เจ้าหน้าที่กรมควบคุมมลพิษ (สาธิต)", false, false,
+    {"pcd@demo.ruamkit.example",
+     "เจ้าหน้าที่กรมควบคุมมลพิษ (สาธิต)",
+     false,
+     false,
      {{"pcd", Role::official}}},
-    {"chiangmai@demo.ruamkit.example", "เจ้าหน้าที่จังหวัดเชียงใหม่ (สาธิต)", false, false,
+    {"chiangmai@demo.ruamkit.example",
+     "เจ้าหน้าที่จังหวัดเชียงใหม่ (สาธิต)",
+     false,
+     false,
      {{"chiang-mai", Role::admin}, {"chiang-mai", Role::official}}},
-    {"moderator@demo.ruamkit.example", "ผู้ดูแลเนื้อหา กทม. (สาธิต)", false, false,
+    {"moderator@demo.ruamkit.example",
+     "ผู้ดูแลเนื้อหา กทม. (สาธิต)",
+     false,
+     false,
      {{"bma", Role::moderator}}},
     {"evaluator@demo.ruamkit.example", "ผู้ประเมิน (สาธิต)", false, true, {}},
     {"citizen@demo.ruamkit.example", "สมศรี พลเมืองดี (สาธิต)", false, false, {}},
@@ -77,6 +92,19 @@ const std::vector<DemoPerson> kPeople = {
 }  // namespace
 
 int load_demo_data(storage::Connection& c) {
+  // The demo password is public: never add these people to a database that
+  // already holds real accounts (a demo database may gain some later).
+  auto demo = c.query("SELECT COUNT(*) FROM users WHERE email LIKE '%@demo.ruamkit.example'");
+  demo.next();
+  auto real = c.query(
+      "SELECT COUNT(*) FROM users WHERE email IS NOT NULL AND email NOT LIKE "
+      "'%@demo.ruamkit.example'");
+  real.next();
+  if (demo.integer(0) == 0 && real.integer(0) > 0) {
+    throw std::runtime_error(
+        "this database has real accounts; demo data (with a public password) is not loaded into "
+        "it");
+  }
   int written = 0;
   std::map<std::string, std::int64_t> ids;
   for (const auto& d : kOrganisations) {
@@ -124,7 +152,8 @@ std::string demo_accounts_summary() {
     out += "  " + std::string(p.email);
     if (p.platform_admin) out += "  platform admin (sets up two-factor at first log-in)";
     if (p.evaluator) out += "  evaluator";
-    for (const auto& [slug, role] : p.roles) out += "  " + std::string(role_name(role)) + "@" + slug;
+    for (const auto& [slug, role] : p.roles)
+      out += "  " + std::string(role_name(role)) + "@" + slug;
     if (!p.platform_admin && !p.evaluator && p.roles.empty()) out += "  citizen";
     out += "\n";
   }

@@ -49,14 +49,14 @@ std::vector<Organisation> tree(storage::Connection& c) {
   std::map<std::optional<std::int64_t>, std::vector<const Organisation*>> children;
   for (const auto& o : all) children[o.parent_id].push_back(&o);
   std::vector<Organisation> out;
-  std::function<void(std::optional<std::int64_t>, int)> walk = [&](std::optional<std::int64_t> parent,
-                                                                   int depth) {
-    for (const auto* o : children[parent]) {
-      out.push_back(*o);
-      out.back().depth = depth;
-      walk(o->id, depth + 1);
-    }
-  };
+  std::function<void(std::optional<std::int64_t>, int)> walk =
+      [&](std::optional<std::int64_t> parent, int depth) {
+        for (const auto* o : children[parent]) {
+          out.push_back(*o);
+          out.back().depth = depth;
+          walk(o->id, depth + 1);
+        }
+      };
   walk(std::nullopt, 0);
   return out;
 }
@@ -104,7 +104,8 @@ std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c
   for (const auto* field : {&o.email, &o.phone, &o.website, &o.address}) {
     if (field->size() > 500) out.emplace_back("", "value_too_long");
   }
-  if (!o.website.empty() && !o.website.starts_with("https://") && !o.website.starts_with("http://")) {
+  if (!o.website.empty() && !o.website.starts_with("https://") &&
+      !o.website.starts_with("http://")) {
     out.emplace_back("website", "org_website_invalid");
   }
   return out;
@@ -143,9 +144,9 @@ std::vector<Member> members(storage::Connection& c, std::int64_t organisation_id
 
 bool grant(storage::Connection& c, std::int64_t user_id, std::int64_t organisation_id, Role role,
            std::int64_t granted_by) {
-  auto existing = c.query(
-      "SELECT 1 FROM memberships WHERE user_id = ? AND organisation_id = ? AND role = ?", user_id,
-      organisation_id, std::string(role_name(role)));
+  auto existing =
+      c.query("SELECT 1 FROM memberships WHERE user_id = ? AND organisation_id = ? AND role = ?",
+              user_id, organisation_id, std::string(role_name(role)));
   if (existing.next()) return false;
   std::optional<std::int64_t> by;
   if (granted_by != 0) by = granted_by;

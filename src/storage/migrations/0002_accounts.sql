@@ -57,6 +57,7 @@ CREATE INDEX account_tokens_by_user ON account_tokens (user_id, purpose);
 -- Log-in attempts, for throttling (per account and per address).
 CREATE TABLE login_attempts (
   id INTEGER PRIMARY KEY,
+  user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,  -- when the address is an account's
   email TEXT NOT NULL,
   address TEXT NOT NULL,
   attempted_at TEXT NOT NULL,
@@ -64,6 +65,18 @@ CREATE TABLE login_attempts (
 );
 CREATE INDEX login_attempts_by_email ON login_attempts (email, attempted_at);
 CREATE INDEX login_attempts_by_address ON login_attempts (address, attempted_at);
+CREATE INDEX login_attempts_by_user ON login_attempts (user_id);
+
+-- Requests that send mail to an address (password reset, registration,
+-- change of address), to limit how much mail one address can be sent. Only a
+-- digest of the address is kept: many of them belong to no account.
+CREATE TABLE mail_requests (
+  id INTEGER PRIMARY KEY,
+  address_digest TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  requested_at TEXT NOT NULL
+);
+CREATE INDEX mail_requests_by_address ON mail_requests (address_digest, kind, requested_at);
 
 -- Consent to the privacy notice (PDPA), with the version consented to.
 CREATE TABLE consents (

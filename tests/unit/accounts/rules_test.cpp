@@ -22,7 +22,8 @@ TEST(PasswordPolicy, LengthCountsCharactersNotBytes) {
   // Eleven Thai characters are 33 bytes but still too short.
   EXPECT_EQ(password_problem("ประเทศไทยสว", "a@b.co", "A", common), "password_too_short");
   EXPECT_EQ(password_problem("ประเทศไทยสวยงาม", "a@b.co", "A", common), std::nullopt);
-  EXPECT_EQ(password_problem(std::string(129, 'x') + "y", "a@b.co", "A", common), "password_too_long");
+  EXPECT_EQ(password_problem(std::string(129, 'x') + "y", "a@b.co", "A", common),
+            "password_too_long");
 }
 
 TEST(PasswordPolicy, RefusesCommonAndPersonalPasswords) {
@@ -30,8 +31,9 @@ TEST(PasswordPolicy, RefusesCommonAndPersonalPasswords) {
   EXPECT_EQ(password_problem("QWERTYUIOPASDF", "a@b.co", "A", common), "password_common");
   EXPECT_EQ(password_problem("password12345", "a@b.co", "A", common), "password_common");
   EXPECT_EQ(password_problem("aaaaaaaaaaaaaaa", "a@b.co", "A", common), "password_common");
-  EXPECT_EQ(password_problem("somchai.jaidee@example.org", "somchai.jaidee@example.org", "S", common),
-            "password_personal");
+  EXPECT_EQ(
+      password_problem("somchai.jaidee@example.org", "somchai.jaidee@example.org", "S", common),
+      "password_personal");
   EXPECT_EQ(password_problem("somchai.jaidee", "somchai.jaidee@example.org", "S", common),
             "password_personal");
   EXPECT_EQ(password_problem("Somchai Jaidee", "x@example.org", "somchai jaidee", common),

@@ -28,14 +28,16 @@ TEST(Tokens, AreLongRandomAndUrlSafe) {
   for (int i = 0; i < 100; ++i) {
     const auto t = new_token();
     EXPECT_EQ(t.size(), 43u);  // 256 bits in base64url without padding
-    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
-              std::string::npos);
+    EXPECT_EQ(
+        t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+        std::string::npos);
     EXPECT_TRUE(seen.insert(t).second);
   }
 }
 
 TEST(Tokens, DigestIsSha256Hex) {
-  EXPECT_EQ(token_digest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(token_digest("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_NE(token_digest("abc"), token_digest("abd"));
 }
 
@@ -53,7 +55,8 @@ TEST(ConstantTime, ComparesWholeStrings) {
 
 TEST(Clock, IsoTimestampsRoundTripAndSortAsText) {
   using namespace std::chrono;
-  const auto t = sys_days{2026y / November / 23} + hours{5} + minutes{4} + seconds{3} + milliseconds{123};
+  const auto t =
+      sys_days{2026y / November / 23} + hours{5} + minutes{4} + seconds{3} + milliseconds{123};
   EXPECT_EQ(iso_timestamp(t), "2026-11-23T05:04:03.123Z");
   EXPECT_EQ(parse_iso_timestamp("2026-11-23T05:04:03.123Z"), t);
   EXPECT_LT(iso_timestamp(t), iso_timestamp(t + milliseconds{1}));

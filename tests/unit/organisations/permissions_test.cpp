@@ -18,8 +18,9 @@ Grants person(std::vector<Membership> memberships, bool platform_admin = false) 
 
 TEST(Permissions, DenyByDefault) {
   const Grants nobody;
-  for (auto action : {Action::enter_admin_area, Action::create_organisation, Action::edit_organisation,
-                      Action::manage_members, Action::view_audit_log, Action::publish, Action::moderate}) {
+  for (auto action :
+       {Action::enter_admin_area, Action::create_organisation, Action::edit_organisation,
+        Action::manage_members, Action::view_audit_log, Action::publish, Action::moderate}) {
     EXPECT_FALSE(allowed(nobody, action, kOpdc));
   }
   const auto citizen = person({});

@@ -124,6 +124,20 @@ TEST_F(DatabaseTest, NestedUseOfTheSameStatementWorks) {
   });
 }
 
+TEST_F(DatabaseTest, TwoLiveQueriesOfTheSameSqlDoNotShareAStatement) {
+  Database db(path(), 1);
+  db.write(
+      [](Connection& c) { c.exec("CREATE TABLE n (v INTEGER); INSERT INTO n VALUES (1), (2);"); });
+  db.read([](Connection& c) {
+    auto a = c.query("SELECT v FROM n WHERE v = ?", 1);
+    auto b = c.query("SELECT v FROM n WHERE v = ?", 2);  // bound, not yet stepped
+    ASSERT_TRUE(a.next());
+    EXPECT_EQ(a.integer(0), 1);
+    ASSERT_TRUE(b.next());
+    EXPECT_EQ(b.integer(0), 2);
+  });
+}
+
 TEST_F(DatabaseTest, MigrationsApplyInOrderOnce) {
   Database db(path(), 1);
   const std::vector<Migration> migrations = {
