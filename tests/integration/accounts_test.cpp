@@ -287,6 +287,51 @@ TEST_F(Accounts, PasswordResetIsSingleUseAndSignsOutEverywhere) {
   EXPECT_EQ(sink.messages().size(), 2u) << "no mail for an unknown address";
 }
 
+TEST_F(Accounts, ExpiredResetLinksFail) {
+  Browser b(server.port());
+  register_verified(b, "expired@example.org", "Expired");
+  b.submit("/password/forgot", "/password/forgot", {{"email", "expired@example.org"}});
+  const auto reset = link(mail(2), "/password/reset");
+  ASSERT_FALSE(reset.empty());
+  database().write([](storage::Connection& c) {
+    c.execute(
+        "UPDATE account_tokens SET expires_at = '2000-01-01T00:00:00.000Z' WHERE purpose = "
+        "'reset_password'");
+  });
+  EXPECT_EQ(b.get(reset).status, 400);
+  const auto token = reset.substr(reset.find("token=") + 6);
+  EXPECT_EQ(
+      b.post("/password/reset", {{"token", token}, {"password", "a brand new passphrase"}}).status,
+      400);
+  EXPECT_EQ(login(b, "expired@example.org").status, 303) << "the old password still works";
+}
+
+TEST_F(Accounts, ChangingTheEmailAddressNeedsConfirmationFromTheNewOne) {
+  Browser b(server.port());
+  register_verified(b, "old@example.org", "Mover");
+  ASSERT_EQ(login(b, "old@example.org").status, 303);
+  EXPECT_EQ(b.submit("/account/email", "/account/email",
+                     {{"email", "new@example.org"}, {"current_password", "wrong wrong wrong"}})
+                .status,
+            422);
+  EXPECT_EQ(b.submit("/account/email", "/account/email",
+                     {{"email", "new@example.org"}, {"current_password", kPassword}})
+                .status,
+            303);
+  const auto first = mail(2);
+  const auto second = mail(3);
+  const auto& to_new = first.recipients.at(0) == "new@example.org" ? first : second;
+  const auto& to_old = first.recipients.at(0) == "old@example.org" ? first : second;
+  EXPECT_EQ(to_old.recipients.at(0), "old@example.org") << "the old address is told";
+  const auto confirm_link = link(to_new, "/account/email/confirm");
+  ASSERT_FALSE(confirm_link.empty()) << to_new.body;
+  EXPECT_EQ(login(b, "new@example.org").status, 401) << "not before confirmation";
+  EXPECT_EQ(confirm(b, confirm_link, "/account/email/confirm").status, 200);
+  Browser fresh(server.port());
+  EXPECT_EQ(login(fresh, "new@example.org").status, 303);
+  EXPECT_EQ(login(fresh, "old@example.org").status, 401);
+}
+
 TEST_F(Accounts, ChangingThePasswordNeedsTheCurrentOne) {
   Browser b(server.port());
   register_verified(b, "change@example.org", "Change");
