@@ -32,7 +32,35 @@ icu::SimpleDateFormat& formatter_for(std::string_view locale) {
   return *slot;
 }
 
+icu::SimpleDateFormat& date_time_formatter_for(std::string_view locale) {
+  thread_local std::unique_ptr<icu::SimpleDateFormat> thai;
+  thread_local std::unique_ptr<icu::SimpleDateFormat> english;
+  const bool is_thai = locale == "th";
+  auto& slot = is_thai ? thai : english;
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale icu_locale =
+        is_thai ? icu::Locale("th_TH@calendar=buddhist") : icu::Locale("en_GB");
+    slot = std::make_unique<icu::SimpleDateFormat>(
+        icu::UnicodeString(is_thai ? u"d MMM y HH:mm" : u"d MMM y, HH:mm"), icu_locale, status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU date format unavailable");
+    std::unique_ptr<icu::TimeZone> bangkok(icu::TimeZone::createTimeZone("Asia/Bangkok"));
+    slot->setTimeZone(*bangkok);
+  }
+  return *slot;
+}
+
 }  // namespace
+
+std::string format_date_time(std::chrono::system_clock::time_point t, std::string_view locale) {
+  const UDate millis = static_cast<UDate>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+  icu::UnicodeString out;
+  date_time_formatter_for(locale).format(millis, out);
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
 
 std::string format_long_date(std::chrono::year_month_day day, std::string_view locale) {
   const auto since_epoch = std::chrono::sys_days{day}.time_since_epoch();

@@ -115,6 +115,18 @@ TEST_F(Admin, AnOrganisationsAdminCannotTouchAnotherOrganisation) {
       2);
 }
 
+TEST_F(Admin, OrganisationAdminsMustSetUpTwoFactorButOfficialsNeedNot) {
+  Browser admin(server.port());
+  auto r = admin.submit("/login", "/login",
+                        {{"email", "chiangmai@demo.ruamkit.example"}, {"password", kDemoPassword}});
+  EXPECT_EQ(r.header("location"), "/account/two-factor");
+  EXPECT_EQ(admin.get("/admin").status, 303) << "no admin area before two-factor";
+  Browser official(server.port());
+  r = official.submit("/login", "/login",
+                      {{"email", "pcd@demo.ruamkit.example"}, {"password", kDemoPassword}});
+  EXPECT_EQ(r.header("location"), "/account");
+}
+
 TEST_F(Admin, CitizensAndOfficialsWithoutAdminRoleStayOut) {
   Browser citizen(server.port());
   sign_in(citizen, "citizen@demo.ruamkit.example");

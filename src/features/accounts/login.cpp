@@ -10,6 +10,7 @@
 #include "features/accounts/accounts.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/form.h"
@@ -178,7 +179,13 @@ void install_login(Context& context) {
       form.error("", "email_not_verified");
       return views.page(request, "form", t.text("accounts.login.heading"), form.view(), 403);
     }
-    const std::string second_factor = user->totp ? "pending" : (user->admin ? "enrol" : "done");
+    // Administrators (of the platform or of an organisation) must use a
+    // second factor (ASVS 4.3.1): without one they set it up first.
+    const bool administers = user->admin || db.read([&](storage::Connection& c) {
+      return organisations::allowed(organisations::load_grants(c, user->id),
+                                    organisations::Action::enter_admin_area, std::nullopt);
+    });
+    const std::string second_factor = user->totp ? "pending" : (administers ? "enrol" : "done");
     const auto cookies = sessions.start(request, user->id, second_factor);
     db.write([&](storage::Connection& c) {
       audit::record(c, request,

@@ -8,6 +8,7 @@
 #include "features/accounts/accounts.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
 #include "web/form.h"
 #include "web/qr_svg.h"
@@ -34,7 +35,12 @@ State load(storage::Connection& c, std::int64_t user_id) {
       "password_hash FROM users WHERE id = ? AND deleted_at IS NULL",
       user_id);
   if (!rows.next()) throw http::HttpError(404, "no_user");
-  return {rows.text(0), rows.text(1), rows.text(4), rows.integer(2) != 0, rows.integer(3) != 0};
+  State s{rows.text(0), rows.text(1), rows.text(4), rows.integer(2) != 0, rows.integer(3) != 0};
+  // Organisation admins, like platform admins, must keep two-factor on.
+  s.admin =
+      s.admin || organisations::allowed(organisations::load_grants(c, user_id),
+                                        organisations::Action::enter_admin_area, std::nullopt);
+  return s;
 }
 
 std::int64_t unix_now() {

@@ -1,41 +1,37 @@
 // /admin/audit: the audit log, filterable by organisation, action, person and
 // date. Platform admins see everything; an organisation's admins see the
 // entries of the organisations they administer, and nothing else.
+#include "core/clock.h"
 #include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/organisations/organisations.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/dates.h"
 
 namespace ruamkit::features::admin {
 namespace {
 
 using organisations::Action;
 
-// "2026-11-23" → "2026-11-23T00:00:00.000Z"; anything else → "".
-std::string day_start(std::string_view day) {
+// Parses "2026-11-23" (a day in Thailand's calendar, CE) and returns the
+// UTC timestamp at which that day starts in Bangkok, plus `extra_days`; ""
+// for anything else.
+std::string bangkok_day_start(std::string_view day, int extra_days) {
   if (day.size() != 10 || day[4] != '-' || day[7] != '-') return "";
   for (std::size_t i = 0; i < day.size(); ++i) {
     if (i != 4 && i != 7 && (day[i] < '0' || day[i] > '9')) return "";
   }
-  return std::string(day) + "T00:00:00.000Z";
-}
-
-std::string next_day_start(std::string_view day) {
-  const auto start = day_start(day);
-  if (start.empty()) return "";
   const int y = std::stoi(std::string(day.substr(0, 4)));
-  const unsigned m = static_cast<unsigned>(std::stoi(std::string(day.substr(5, 2))));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(day.substr(8, 2))));
+  const auto m = static_cast<unsigned>(std::stoi(std::string(day.substr(5, 2))));
+  const auto d = static_cast<unsigned>(std::stoi(std::string(day.substr(8, 2))));
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
                                         std::chrono::day{d}};
   if (!ymd.ok()) return "";
-  const std::chrono::year_month_day next{std::chrono::sys_days{ymd} + std::chrono::days{1}};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT00:00:00.000Z", static_cast<int>(next.year()),
-                static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
-  return buf;
+  // Thailand is UTC+7 all year.
+  return core::iso_timestamp(std::chrono::sys_days{ymd} + std::chrono::days{extra_days} -
+                             std::chrono::hours{7});
 }
 
 }  // namespace
@@ -72,8 +68,8 @@ void install_audit(Context& context) {
     if (filter.action_prefix.size() > 64) throw http::HttpError(400, "action_too_long");
     const std::string from(request.query_param("from").value_or(""));
     const std::string to(request.query_param("to").value_or(""));
-    filter.from = day_start(from);
-    filter.to = next_day_start(to);
+    filter.from = bangkok_day_start(from, 0);
+    filter.to = bangkok_day_start(to, 1);
     const std::string before(request.query_param("before").value_or(""));
     if (!before.empty()) {
       const auto id = parse_id(before);
@@ -93,7 +89,9 @@ void install_audit(Context& context) {
       const auto found = audit::search(c, filter);
       for (const auto& e : found) {
         web::ViewData item;
-        item.set("at", e.at.substr(0, 19) + "Z");
+        item.set("at_iso", e.at);
+        const auto when = core::parse_iso_timestamp(e.at);
+        item.set("at", when ? web::format_date_time(*when, t.locale()) : e.at);
         item.set("actor",
                  e.actor_user_id
                      ? (e.actor_name.empty() ? t.text("admin.audit.deleted_user") : e.actor_name)

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/clock.h"
+#include "web/collation.h"
 
 namespace ruamkit::features::organisations {
 namespace {
@@ -48,6 +49,11 @@ std::vector<Organisation> tree(storage::Connection& c) {
   while (rows.next()) all.push_back(read_row(rows));
   std::map<std::optional<std::int64_t>, std::vector<const Organisation*>> children;
   for (const auto& o : all) children[o.parent_id].push_back(&o);
+  for (auto& [parent, list] : children) {
+    std::sort(list.begin(), list.end(), [](const Organisation* a, const Organisation* b) {
+      return web::thai_less(a->name_th, b->name_th);
+    });
+  }
   std::vector<Organisation> out;
   std::function<void(std::optional<std::int64_t>, int)> walk =
       [&](std::optional<std::int64_t> parent, int depth) {
