@@ -27,6 +27,7 @@ bench: setup
 	cmake -S . -B build/release $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DRUAMKIT_TESTS=OFF -DRUAMKIT_BENCH=ON
 	cmake --build build/release -j $(JOBS)
 	./build/release/bench/page_bench --benchmark_min_time=1
+	./build/release/bench/search_bench 100000
 	bench/http/run.sh build/release/ruamkit
 
 setup:

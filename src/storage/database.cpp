@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "storage/fts5_thai.h"
+
 namespace ruamkit::storage {
 
 void throw_sqlite_error(sqlite3* db, int rc, std::string_view context) {
@@ -81,6 +83,7 @@ Connection::Connection(const std::string& path) {
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (!register_thai_tokenizer(db_)) throw DatabaseError("SQLite lacks FTS5 (needed for search)");
 }
 
 Connection::~Connection() {
