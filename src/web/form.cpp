@@ -1,6 +1,22 @@
 #include "web/form.h"
 
 namespace ruamkit::web {
+namespace {
+
+// A list of two-field objects, e.g. {name, value} for hidden inputs.
+ViewList pairs(const std::vector<std::pair<std::string, std::string>>& items, const char* first,
+               const char* second) {
+  ViewList list;
+  for (const auto& [a, b] : items) {
+    ViewData item;
+    item.set(first, a);
+    item.set(second, b);
+    list.push_back(item);
+  }
+  return list;
+}
+
+}  // namespace
 
 Form::Form(const Catalogue& t, std::string action, const std::string& heading_key,
            const std::string& submit_key)
@@ -134,22 +150,8 @@ ViewData Form::view() const {
     fields.push_back(v);
   }
   data.set("fields", fields);
-  ViewList hidden;
-  for (const auto& [name, value] : hidden_) {
-    ViewData h;
-    h.set("name", name);
-    h.set("value", value);
-    hidden.push_back(h);
-  }
-  data.set("hidden", hidden);
-  ViewList links;
-  for (const auto& [href, text] : links_) {
-    ViewData l;
-    l.set("href", href);
-    l.set("text", text);
-    links.push_back(l);
-  }
-  data.set("links", links);
+  data.set("hidden", pairs(hidden_, "name", "value"));
+  data.set("links", pairs(links_, "href", "text"));
   return data;
 }
 

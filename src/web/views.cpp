@@ -74,6 +74,18 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   return response;
 }
 
+http::Response Views::message(const http::Request& request, const std::string& heading_key,
+                              const std::string& text_key, const std::string& link_href,
+                              const std::string& link_text_key, int status) const {
+  const Catalogue& t = messages(request);
+  ViewData data;
+  data.set("heading", t.text(heading_key));
+  data.set("text", t.text(text_key));
+  data.set("link_href", text_or_false(link_href));
+  data.set("link_text", t.text(link_text_key));
+  return page(request, "message", t.text(heading_key), data, status);
+}
+
 http::Response Views::error(const http::Request& request, int status) const {
   const Catalogue& t = messages(request);
   const std::string prefix = "errors." + std::to_string(status);

@@ -30,6 +30,12 @@ class Views {
   http::Response page(const http::Request& request, std::string_view template_name,
                       const std::string& title, const ViewData& data, int status = 200) const;
 
+  // Renders a short outcome page ("message" template): heading and text from
+  // the catalogue keys, and a link onwards.
+  http::Response message(const http::Request& request, const std::string& heading_key,
+                         const std::string& text_key, const std::string& link_href,
+                         const std::string& link_text_key, int status = 200) const;
+
   // Renders an error response for `status`: problem JSON when the client
   // asks for JSON (or the path is under /api/), otherwise an HTML page.
   http::Response error(const http::Request& request, int status) const;

@@ -90,6 +90,16 @@ http::Response too_many(const web::Views& views, http::Request& request, const w
   return response;
 }
 
+web::Form second_factor_form(const web::Catalogue& t) {
+  web::Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
+                 "accounts.two_factor.verify");
+  form.intro("accounts.two_factor.login_intro")
+      .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
+             "accounts.fields.code_hint")
+      .inputmode("code", "numeric");
+  return form;
+}
+
 struct Candidate {
   std::int64_t id = 0;
   std::string password_hash, display_name;
@@ -201,12 +211,7 @@ void install_login(Context& context) {
   context.router.get("/login/two-factor", [&views](http::Request& request) {
     const auto& t = views.messages(request);
     if (request.visitor.second_factor != "pending") return redirect("/login");
-    web::Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
-                   "accounts.two_factor.verify");
-    form.intro("accounts.two_factor.login_intro")
-        .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
-               "accounts.fields.code_hint")
-        .inputmode("code", "numeric");
+    web::Form form = second_factor_form(t);
     return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view());
   });
 
@@ -220,12 +225,7 @@ void install_login(Context& context) {
       auto rows = c.query("SELECT email FROM users WHERE id = ?", user_id);
       if (rows.next()) email = rows.text(0);
     });
-    web::Form form(t, "/login/two-factor", "accounts.two_factor.login_heading",
-                   "accounts.two_factor.verify");
-    form.intro("accounts.two_factor.login_intro")
-        .field("code", "accounts.fields.code", "text", "", "one-time-code", true,
-               "accounts.fields.code_hint")
-        .inputmode("code", "numeric");
+    web::Form form = second_factor_form(t);
     struct Gate {
       Throttle throttle;
       std::int64_t attempt = 0;

@@ -40,6 +40,11 @@ std::optional<Person> person(storage::Connection& c, std::int64_t user_id) {
   return Person{rows.text(0), rows.text(1), rows.text(2)};
 }
 
+http::Response invalid_reset_link(const web::Views& views, http::Request& request) {
+  return views.message(request, "accounts.reset.invalid_heading", "accounts.reset.invalid_text",
+                       "/password/forgot", "accounts.forgot.heading", 400);
+}
+
 }  // namespace
 
 void install_passwords(Context& context) {
@@ -72,12 +77,8 @@ void install_passwords(Context& context) {
       });
       if (context.wake_mail) context.wake_mail();
     }
-    web::ViewData data;
-    data.set("heading", t.text("accounts.forgot.sent_heading"));
-    data.set("text", t.text("accounts.forgot.sent_text"));
-    data.set("link_href", "/login");
-    data.set("link_text", t.text("accounts.login.heading"));
-    return views.page(request, "message", t.text("accounts.forgot.sent_heading"), data);
+    return views.message(request, "accounts.forgot.sent_heading", "accounts.forgot.sent_text",
+                         "/login", "accounts.login.heading");
   });
 
   context.router.get("/password/reset", [&db, &views](http::Request& request) {
@@ -86,12 +87,7 @@ void install_passwords(Context& context) {
     const bool valid = db.read(
         [&](storage::Connection& c) { return peek_token(c, token, "reset_password").has_value(); });
     if (!valid) {
-      web::ViewData data;
-      data.set("heading", t.text("accounts.reset.invalid_heading"));
-      data.set("text", t.text("accounts.reset.invalid_text"));
-      data.set("link_href", "/password/forgot");
-      data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data, 400);
+      return invalid_reset_link(views, request);
     }
     return views.page(request, "form", t.text("accounts.reset.heading"),
                       reset_form(t, token).view());
@@ -107,12 +103,7 @@ void install_passwords(Context& context) {
     if (use && use->user_id)
       who = db.read([&](storage::Connection& c) { return person(c, *use->user_id); });
     if (!who) {
-      web::ViewData data;
-      data.set("heading", t.text("accounts.reset.invalid_heading"));
-      data.set("text", t.text("accounts.reset.invalid_text"));
-      data.set("link_href", "/password/forgot");
-      data.set("link_text", t.text("accounts.forgot.heading"));
-      return views.page(request, "message", t.text("accounts.reset.invalid_heading"), data, 400);
+      return invalid_reset_link(views, request);
     }
     web::Form form = reset_form(t, token);
     if (auto problem =

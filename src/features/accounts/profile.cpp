@@ -76,14 +76,9 @@ boost::json::array rows_as_json(storage::Rows rows, std::initializer_list<const 
 }
 
 http::Response email_change_result(const web::Views& views, http::Request& request, bool changed) {
-  const auto& t = views.messages(request);
-  web::ViewData data;
   const std::string key = changed ? "accounts.change_email.done" : "accounts.change_email.failed";
-  data.set("heading", t.text(key + "_heading"));
-  data.set("text", t.text(key + "_text"));
-  data.set("link_href", "/account");
-  data.set("link_text", t.text("accounts.account.heading"));
-  return views.page(request, "message", t.text(key + "_heading"), data, changed ? 200 : 400);
+  return views.message(request, key + "_heading", key + "_text", "/account",
+                       "accounts.account.heading", changed ? 200 : 400);
 }
 
 }  // namespace

@@ -32,14 +32,9 @@ web::Form registration_form(const web::Catalogue& t, const std::string& email,
 }
 
 http::Response verify_result(const web::Views& views, http::Request& request, bool verified) {
-  const auto& t = views.messages(request);
-  web::ViewData data;
   const std::string key = verified ? "accounts.verify.done" : "accounts.verify.failed";
-  data.set("heading", t.text(key + "_heading"));
-  data.set("text", t.text(key + "_text"));
-  data.set("link_href", "/login");
-  data.set("link_text", t.text("accounts.login.heading"));
-  return views.page(request, "message", t.text(key + "_heading"), data, verified ? 200 : 400);
+  return views.message(request, key + "_heading", key + "_text", "/login", "accounts.login.heading",
+                       verified ? 200 : 400);
 }
 
 }  // namespace

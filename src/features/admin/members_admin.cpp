@@ -144,13 +144,11 @@ void install_members(Context& context) {
     const auto& t = views.messages(request);
     const std::string token(request.query_param("token").value_or(""));
     const auto invite = invitation(token);
-    web::ViewData data;
     if (!invite) {
-      data.set("heading", t.text("admin.invitation.invalid_heading"));
-      data.set("text", t.text("admin.invitation.invalid_text"));
-      data.set("link_href", false);
-      return views.page(request, "message", t.text("admin.invitation.invalid_heading"), data, 400);
+      return views.message(request, "admin.invitation.invalid_heading",
+                           "admin.invitation.invalid_text", "", "", 400);
     }
+    web::ViewData data;
     if (!request.visitor.signed_in()) {
       accounts::require_signed_in(request);  // to log-in, and back here afterwards
     }
