@@ -77,6 +77,13 @@ Form& Form::select(const std::string& name, const std::string& label_key,
   return *this;
 }
 
+Form& Form::textarea(const std::string& name, const std::string& label_key,
+                     const std::string& value, bool required, const std::string& hint_key) {
+  field(name, label_key, "text", value, "off", required, hint_key);
+  fields_.back().is_textarea = true;
+  return *this;
+}
+
 Form& Form::hidden(const std::string& name, const std::string& value) {
   hidden_.emplace_back(name, value);
   return *this;
@@ -138,6 +145,7 @@ ViewData Form::view() const {
     v.set("link_text", text_or_false(f.link_text));
     v.set("inputmode", text_or_false(f.input_mode));
     v.set("select", f.is_select);
+    v.set("textarea", f.is_textarea);
     ViewList options;
     for (const auto& [value, label] : f.options) {
       ViewData o;

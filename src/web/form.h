@@ -29,6 +29,9 @@ class Form {
   Form& select(const std::string& name, const std::string& label_key,
                const std::vector<std::pair<std::string, std::string>>& options,
                const std::string& selected, bool required = true);
+  // Several lines of plain text.
+  Form& textarea(const std::string& name, const std::string& label_key, const std::string& value,
+                 bool required = false, const std::string& hint_key = "");
   Form& hidden(const std::string& name, const std::string& value);
   Form& link(const std::string& href, const std::string& text_key);
   // Marks `field` (or the whole form when empty) with message `key`.
@@ -42,7 +45,7 @@ class Form {
   struct Field {
     std::string name, label, type, value, autocomplete, hint, error, link_href, link_text,
         input_mode;
-    bool required = true, checkbox = false, checked = false, is_select = false;
+    bool required = true, checkbox = false, checked = false, is_select = false, is_textarea = false;
     std::vector<std::pair<std::string, std::string>> options;
   };
   const Catalogue& t_;

@@ -227,6 +227,21 @@ TEST_F(Admin, PlatformAdminsShapeTheTreeAndEveryActionIsAudited) {
   ASSERT_EQ(created.status, 303);
   const auto id = std::to_string(organisation("dol"));
   EXPECT_EQ(b.get("/admin/organisations/" + id).status, 200);
+  // It is public and searchable at once (same transaction).
+  EXPECT_EQ(b.get("/organisations/dol").status, 200);
+  EXPECT_TRUE(contains(b.get("/search?q=Lands").body, "href=\"/organisations/dol\""));
+  b.get("/admin/organisations/" + id);
+  ASSERT_EQ(b.post("/admin/organisations/" + id, {{"name_th", "กรมที่ดิน"},
+                                                  {"name_en", "Land Department"},
+                                                  {"slug", "dol"},
+                                                  {"kind", "department"},
+                                                  {"parent_id", moi},
+                                                  {"participation_channels", "ศูนย์บริการประชาชน"}})
+                .status,
+            303);
+  EXPECT_FALSE(contains(b.get("/search?q=Lands").body, "href=\"/organisations/dol\""));
+  EXPECT_TRUE(contains(b.get("/search?q=Land").body, "href=\"/organisations/dol\""));
+  EXPECT_TRUE(contains(b.get("/organisations/dol").body, "ศูนย์บริการประชาชน"));
   // A cycle is refused: MOI cannot move under its own department.
   b.get("/admin/organisations/" + moi);
   auto cycle = b.post("/admin/organisations/" + moi, {{"name_th", "กระทรวงมหาดไทย"},

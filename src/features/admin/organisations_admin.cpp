@@ -44,6 +44,11 @@ web::Form organisation_form(const web::Catalogue& t, storage::Connection& c, con
       .field("phone", "admin.organisations.phone", "tel", o.phone, "tel", false)
       .field("website", "admin.organisations.website", "url", o.website, "url", false)
       .field("address", "admin.organisations.address", "text", o.address, "street-address", false)
+      .textarea("mission", "admin.organisations.mission", o.mission)
+      .textarea("about", "admin.organisations.about", o.about, false,
+                "admin.organisations.text_hint")
+      .textarea("participation_channels", "admin.organisations.channels", o.participation_channels,
+                false, "admin.organisations.channels_hint")
       .link("/admin/organisations", "admin.organisations.back");
   return form;
 }
@@ -57,6 +62,9 @@ void read_form(const http::Request& request, Organisation& o, bool may_move) {
   o.phone = form_value(request, "phone");
   o.website = form_value(request, "website");
   o.address = form_value(request, "address");
+  o.about = form_value(request, "about");
+  o.mission = form_value(request, "mission");
+  o.participation_channels = form_value(request, "participation_channels");
   if (!may_move) return;
   o.kind = form_value(request, "kind");
   o.slug = form_value(request, "slug");

@@ -120,6 +120,14 @@ int load_demo_data(storage::Connection& c) {
     o.name_en = d.name_en;
     o.website = d.website;
     if (d.parent) o.parent_id = ids.at(d.parent);
+    if (std::string(d.slug) == "opdc") {
+      o.mission =
+          "ส่งเสริมและพัฒนาระบบราชการให้เป็นระบบเปิด ประชาชนมีส่วนร่วมในการวางแผน การตัดสินใจ "
+          "การดำเนินงาน และการประเมินผลงานของรัฐ";
+      o.participation_channels = "สายด่วน 1785\n\nเวทีรับฟังความคิดเห็นและแบบสำรวจออนไลน์บนร่วมคิด";
+      o.phone = "02 356 9999";
+      o.address = "59/1 ถนนพิษณุโลก แขวงดุสิต เขตดุสิต กรุงเทพฯ 10300";
+    }
     ids[d.slug] = create(c, o);
     ++written;
   }

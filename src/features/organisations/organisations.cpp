@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/clock.h"
+#include "features/search/index.h"
 #include "web/collation.h"
 
 namespace ruamkit::features::organisations {
@@ -12,7 +13,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, parent_id, kind, slug, name_th, name_en, COALESCE(email, ''), COALESCE(phone, ''), "
-    "COALESCE(website, ''), COALESCE(address, '')";
+    "COALESCE(website, ''), COALESCE(address, ''), COALESCE(about, ''), COALESCE(mission, ''), "
+    "COALESCE(participation_channels, '')";
 
 Organisation read_row(const storage::Rows& rows) {
   Organisation o;
@@ -26,6 +28,9 @@ Organisation read_row(const storage::Rows& rows) {
   o.phone = rows.text(7);
   o.website = rows.text(8);
   o.address = rows.text(9);
+  o.about = rows.text(10);
+  o.mission = rows.text(11);
+  o.participation_channels = rows.text(12);
   return o;
 }
 
@@ -75,6 +80,25 @@ std::optional<Organisation> find(storage::Connection& c, std::int64_t id) {
   return read_row(rows);
 }
 
+std::optional<Organisation> find_by_slug(storage::Connection& c, const std::string& slug) {
+  auto rows = c.query(std::string("SELECT ") + kColumns +
+                          " FROM organisations WHERE slug = ? AND archived_at IS NULL",
+                      slug);
+  if (!rows.next()) return std::nullopt;
+  return read_row(rows);
+}
+
+void index_for_search(storage::Connection& c, const Organisation& o) {
+  search::Document d;
+  d.kind = "organisation";
+  d.ref = std::to_string(o.id);
+  d.organisation_id = o.id;
+  d.url = "/organisations/" + o.slug;
+  d.title = o.name_th + " · " + o.name_en;
+  d.body = o.mission + "\n\n" + o.about + "\n\n" + o.participation_channels + "\n\n" + o.address;
+  search::index(c, d);
+}
+
 std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c,
                                                           const Organisation& o) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -110,6 +134,9 @@ std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c
   for (const auto* field : {&o.email, &o.phone, &o.website, &o.address}) {
     if (field->size() > 500) out.emplace_back("", "value_too_long");
   }
+  for (const auto* field : {&o.about, &o.mission, &o.participation_channels}) {
+    if (field->size() > 20'000) out.emplace_back("", "value_too_long");
+  }
   if (!o.website.empty() && !o.website.starts_with("https://") &&
       !o.website.starts_with("http://")) {
     out.emplace_back("website", "org_website_invalid");
@@ -120,18 +147,26 @@ std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c
 std::int64_t create(storage::Connection& c, const Organisation& o) {
   c.execute(
       "INSERT INTO organisations (parent_id, kind, slug, name_th, name_en, email, phone, website, "
-      "address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "address, about, mission, participation_channels, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       o.parent_id, o.kind, o.slug, o.name_th, o.name_en, nullable(o.email), nullable(o.phone),
-      nullable(o.website), nullable(o.address), core::iso_timestamp(core::Clock::now()));
-  return c.last_insert_id();
+      nullable(o.website), nullable(o.address), nullable(o.about), nullable(o.mission),
+      nullable(o.participation_channels), core::iso_timestamp(core::Clock::now()));
+  auto created = o;
+  created.id = c.last_insert_id();
+  index_for_search(c, created);
+  return created.id;
 }
 
 void update(storage::Connection& c, const Organisation& o) {
   c.execute(
       "UPDATE organisations SET parent_id = ?, kind = ?, slug = ?, name_th = ?, name_en = ?, "
-      "email = ?, phone = ?, website = ?, address = ? WHERE id = ?",
+      "email = ?, phone = ?, website = ?, address = ?, about = ?, mission = ?, "
+      "participation_channels = ? WHERE id = ?",
       o.parent_id, o.kind, o.slug, o.name_th, o.name_en, nullable(o.email), nullable(o.phone),
-      nullable(o.website), nullable(o.address), o.id);
+      nullable(o.website), nullable(o.address), nullable(o.about), nullable(o.mission),
+      nullable(o.participation_channels), o.id);
+  index_for_search(c, o);
 }
 
 std::vector<Member> members(storage::Connection& c, std::int64_t organisation_id) {

@@ -19,7 +19,8 @@ struct Organisation {
   std::int64_t id = 0;
   std::optional<std::int64_t> parent_id;
   std::string kind, slug, name_th, name_en, email, phone, website, address;
-  int depth = 0;  // in the tree, for indented lists
+  std::string about, mission, participation_channels;  // plain text, paragraphs by blank lines
+  int depth = 0;                                       // in the tree, for indented lists
 
   const std::string& name(const std::string& locale) const {
     return locale == "en" && !name_en.empty() ? name_en : name_th;
@@ -30,6 +31,11 @@ struct Organisation {
 std::vector<Organisation> tree(storage::Connection& c);
 
 std::optional<Organisation> find(storage::Connection& c, std::int64_t id);
+std::optional<Organisation> find_by_slug(storage::Connection& c, const std::string& slug);
+
+// Writes the organisation's entry in the site-wide search index (call in the
+// transaction that changes it).
+void index_for_search(storage::Connection& c, const Organisation& o);
 
 // Returns the problems with `o` as message keys (empty when valid): names
 // required, slug of lower-case letters, digits and dashes, known kind,
