@@ -132,6 +132,17 @@ TEST_F(Accounts, WeakPasswordsAndBadInputAreRefusedKeepingWhatWasTyped) {
   EXPECT_TRUE(sink.messages().empty()) << "nothing was registered";
 }
 
+TEST_F(Accounts, OneNetworkCanRegisterOnlySoManyAccountsAnHour) {
+  Browser b(server.port());
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(register_account(b, "bulk" + std::to_string(i) + "@example.org", "Bulk").status, 200)
+        << i;
+  }
+  const auto refused = register_account(b, "bulk20@example.org", "Bulk");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(contains(refused.body, "value=\"bulk20@example.org\"")) << "what was typed is kept";
+}
+
 TEST_F(Accounts, RegisteringAKnownAddressRevealsNothing) {
   Browser a(server.port());
   register_verified(a, "known@example.org", "Known");

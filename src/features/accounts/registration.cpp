@@ -69,6 +69,13 @@ void install_registration(Context& context) {
       form.error("password", *problem);
     }
     if (!consent) form.error("consent", "consent_required");
+    // Each registration costs a password hash (19 MiB, tens of milliseconds):
+    // one address may register only so many accounts an hour.
+    if (!form.has_errors() && !db.write([&](storage::Connection& c) {
+          return mail_allowed(c, "address:" + request.remote_address, "register_from", 20);
+        })) {
+      form.error("", "too_many_registrations");
+    }
     if (form.has_errors()) {
       return views.page(request, "form", t.text("accounts.register.heading"), form.view(), 422);
     }

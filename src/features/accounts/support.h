@@ -44,7 +44,8 @@ void queue_mail(storage::Connection& c, const web::Catalogue& t, const std::stri
 
 // Records a request to mail `address` for `kind` and returns true while the
 // address has had at most `per_hour` such requests in the last hour. Writes
-// in every case, so the time taken tells nothing about the address.
+// in every case, so the time taken tells nothing about the address. (Also
+// used with a client address, to limit registrations from one network.)
 bool mail_allowed(storage::Connection& c, const std::string& address, const std::string& kind,
                   int per_hour = 5);
 
