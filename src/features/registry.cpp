@@ -7,6 +7,7 @@
 #include "features/health/health.h"
 #include "features/home/home.h"
 #include "features/language/language.h"
+#include "features/open_data/open_data.h"
 
 namespace ruamkit::features {
 
@@ -15,6 +16,7 @@ void install_all(Context& context) {
   language::install(context);
   home::install(context);
   directory::install(context);
+  open_data::install(context);
   accounts::install(context);
   admin::install(context);
   dev_outbox::install(context);

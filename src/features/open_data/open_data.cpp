@@ -1,0 +1,187 @@
+#include "features/open_data/open_data.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/config.h"
+#include "features/organisations/organisations.h"
+#include "features/search/index.h"
+#include "http/error.h"
+#include "http/url.h"
+
+namespace ruamkit::features::open_data {
+namespace {
+
+namespace json = boost::json;
+
+struct Paging {
+  int page = 1;
+  int per_page = 50;
+};
+
+int positive(const http::Request& request, std::string_view name, int fallback, int max) {
+  const auto text = request.query_param(name);
+  if (!text) return fallback;
+  int value = 0;
+  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > max) {
+    throw http::HttpError(400, "bad_paging");
+  }
+  return value;
+}
+
+Paging paging(const http::Request& request) {
+  return {positive(request, "page", 1, 100'000), positive(request, "per_page", 50, 200)};
+}
+
+http::Response reply(const json::value& body) {
+  auto response = http::Response::json(json::serialize(body));
+  // Open data: any site may read it (no cookies are involved).
+  response.headers.set("Access-Control-Allow-Origin", "*");
+  response.headers.set("Cache-Control", "public, max-age=60");
+  return response;
+}
+
+json::object page_meta(const std::string& path, const std::string& extra_query, const Paging& p,
+                       std::int64_t total) {
+  json::object meta;
+  meta["page"] = p.page;
+  meta["per_page"] = p.per_page;
+  meta["total"] = total;
+  json::object links;
+  const auto base = path + "?" + extra_query + "per_page=" + std::to_string(p.per_page) + "&page=";
+  links["self"] = base + std::to_string(p.page);
+  links["next"] = static_cast<std::int64_t>(p.page) * p.per_page < total
+                      ? json::value(base + std::to_string(p.page + 1))
+                      : json::value(nullptr);
+  links["prev"] =
+      p.page > 1 ? json::value(base + std::to_string(p.page - 1)) : json::value(nullptr);
+  meta["links"] = links;
+  return meta;
+}
+
+json::value text_or_null(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::object organisation_json(const organisations::Organisation& o, bool full) {
+  json::object item;
+  item["id"] = o.id;
+  item["slug"] = o.slug;
+  item["kind"] = o.kind;
+  item["name_th"] = o.name_th;
+  item["name_en"] = o.name_en;
+  item["parent_id"] = o.parent_id ? json::value(*o.parent_id) : json::value(nullptr);
+  item["url"] = "/organisations/" + o.slug;
+  item["email"] = text_or_null(o.email);
+  item["phone"] = text_or_null(o.phone);
+  item["website"] = text_or_null(o.website);
+  item["address"] = text_or_null(o.address);
+  if (full) {
+    item["mission"] = text_or_null(o.mission);
+    item["about"] = text_or_null(o.about);
+    item["participation_channels"] = text_or_null(o.participation_channels);
+  }
+  return item;
+}
+
+std::string load_openapi(const std::string& share_dir) {
+  const auto path = std::filesystem::path(share_dir) / "api" / "openapi.json";
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("OpenAPI document not found: " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  json::parse(text.str(), ec);  // refuse to start with a broken document
+  if (ec) throw std::runtime_error("OpenAPI document is not valid JSON: " + path.string());
+  return text.str();
+}
+
+}  // namespace
+
+void install(Context& context) {
+  auto& db = context.database;
+
+  context.router.get("/api/v1/openapi.json",
+                     [document = load_openapi(context.config.share_dir)](http::Request&) {
+                       auto response = http::Response::json(document);
+                       response.headers.set("Access-Control-Allow-Origin", "*");
+                       return response;
+                     });
+
+  context.router.get("/api/v1/organisations", [&db](http::Request& request) {
+    const auto p = paging(request);
+    json::array data;
+    std::int64_t total = 0;
+    db.read([&](storage::Connection& c) {
+      const auto all = organisations::tree(c);  // stable order: the tree, Thai collation
+      total = static_cast<std::int64_t>(all.size());
+      const auto first =
+          static_cast<std::size_t>(p.page - 1) * static_cast<std::size_t>(p.per_page);
+      for (std::size_t i = first;
+           i < all.size() && i < first + static_cast<std::size_t>(p.per_page); ++i) {
+        data.push_back(organisation_json(all[i], false));
+      }
+    });
+    json::object body;
+    body["data"] = std::move(data);
+    body["meta"] = page_meta("/api/v1/organisations", "", p, total);
+    return reply(body);
+  });
+
+  context.router.get("/api/v1/organisations/{id}", [&db](http::Request& request) {
+    std::int64_t id = 0;
+    const auto text = request.path_param("id");
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+      throw http::HttpError(404, "bad_id");
+    }
+    const auto o = db.read([&](storage::Connection& c) { return organisations::find(c, id); });
+    if (!o) throw http::HttpError(404, "no_organisation");
+    json::object body;
+    body["data"] = organisation_json(*o, true);
+    return reply(body);
+  });
+
+  context.router.get("/api/v1/search", [&db](http::Request& request) {
+    const auto p = paging(request);
+    const std::string text(request.query_param("q").value_or(""));
+    if (text.size() > 500) throw http::HttpError(400, "query_too_long");
+    const std::string kind(request.query_param("kind").value_or(""));
+    search::Query query{text, kind, std::nullopt, p.per_page, (p.page - 1) * p.per_page};
+    std::vector<search::Hit> hits;
+    std::int64_t total = 0;
+    db.read([&](storage::Connection& c) {
+      hits = search::search(c, query);
+      total = search::count(c, query);
+    });
+    json::array data;
+    for (const auto& h : hits) {
+      json::object item;
+      item["kind"] = h.kind;
+      item["id"] = h.ref;
+      item["url"] = h.url;
+      item["title_html"] = h.title_html;
+      item["snippet_html"] = h.snippet_html;
+      item["rank"] = h.rank;
+      data.push_back(std::move(item));
+    }
+    json::object body;
+    body["data"] = std::move(data);
+    body["meta"] =
+        page_meta("/api/v1/search",
+                  "q=" + http::encode_query_value(text) + "&" +
+                      (kind.empty() ? "" : "kind=" + http::encode_query_value(kind) + "&"),
+                  p, total);
+    return reply(body);
+  });
+}
+
+}  // namespace ruamkit::features::open_data

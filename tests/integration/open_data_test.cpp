@@ -1,0 +1,93 @@
+// /api/v1: open data as JSON, described by the OpenAPI document.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "support/http_client.h"
+#include "support/server_process.h"
+
+namespace ruamkit::testing {
+namespace {
+
+namespace json = boost::json;
+
+class OpenData : public ::testing::Test {
+ protected:
+  OpenData() {
+    std::string out;
+    if (run_ruamkit({"seed-demo", "--database", server.database_path()}, out) != 0) {
+      throw std::runtime_error("seed-demo failed: " + out);
+    }
+  }
+  json::value get_json(const std::string& target, int expected = 200) {
+    const auto r = http_get(server.port(), target);
+    EXPECT_EQ(r.status, expected) << target << "\n" << r.body;
+    return json::parse(r.body);
+  }
+  ServerProcess server;
+};
+
+TEST_F(OpenData, OrganisationsArePagedWithStableIds) {
+  auto first = get_json("/api/v1/organisations?per_page=5");
+  const auto& meta = first.at("meta");
+  EXPECT_EQ(meta.at("total").as_int64(), 16);
+  EXPECT_EQ(first.at("data").as_array().size(), 5u);
+  EXPECT_TRUE(meta.at("links").at("prev").is_null());
+  const std::string next(meta.at("links").at("next").as_string());
+  auto last = get_json("/api/v1/organisations?per_page=5&page=4");
+  EXPECT_EQ(last.at("data").as_array().size(), 1u);
+  EXPECT_TRUE(last.at("meta").at("links").at("next").is_null());
+  auto second = get_json(next);
+  EXPECT_NE(json::serialize(second.at("data")), json::serialize(first.at("data")));
+  // Each item's id leads to the same organisation.
+  const auto& item = first.at("data").as_array().at(0).as_object();
+  auto one = get_json("/api/v1/organisations/" + std::to_string(item.at("id").as_int64()));
+  EXPECT_EQ(one.at("data").at("slug"), item.at("slug"));
+  EXPECT_TRUE(one.at("data").as_object().contains("participation_channels"));
+}
+
+TEST_F(OpenData, SearchSpeaksThai) {
+  auto r = get_json(
+      "/api/v1/"
+      "search?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%83%E0%B8%AB%E0%B8%A1%E0%B9%88");
+  EXPECT_EQ(r.at("meta").at("total").as_int64(), 2);
+  const auto& hit = r.at("data").as_array().at(0).as_object();
+  EXPECT_EQ(hit.at("kind").as_string(), "organisation");
+  EXPECT_NE(std::string(hit.at("title_html").as_string()).find("<mark>"), std::string::npos);
+}
+
+TEST_F(OpenData, BadInputIsAProblemDocument) {
+  for (const char* target : {"/api/v1/organisations?page=0", "/api/v1/organisations?per_page=1000",
+                             "/api/v1/organisations?page=x", "/api/v1/organisations/abc",
+                             "/api/v1/organisations/999999", "/api/v1/nothing"}) {
+    const auto r = http_get(server.port(), target);
+    EXPECT_TRUE(r.status == 400 || r.status == 404) << target << " " << r.status;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json") << target;
+    EXPECT_NO_THROW(json::parse(r.body)) << target;
+  }
+}
+
+TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
+  auto doc = get_json("/api/v1/openapi.json");
+  EXPECT_EQ(std::string(doc.at("openapi").as_string()).substr(0, 2), "3.");
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    std::string target(path);
+    const auto brace = target.find("{id}");
+    if (brace != std::string::npos) {
+      target.replace(brace, 4,
+                     std::to_string(get_json("/api/v1/organisations?per_page=1")
+                                        .at("data")
+                                        .as_array()
+                                        .at(0)
+                                        .at("id")
+                                        .as_int64()));
+    }
+    if (target == "/api/v1/search") target += "?q=ok";
+    EXPECT_EQ(http_get(server.port(), target).status, 200) << target;
+  }
+}
+
+}  // namespace
+}  // namespace ruamkit::testing
