@@ -69,6 +69,26 @@ TEST_F(OpenData, BadInputIsAProblemDocument) {
   }
 }
 
+TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
+  const auto r = http_get(server.port(), "/sitemap.xml");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "application/xml; charset=utf-8");
+  EXPECT_EQ(r.body.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u);
+  EXPECT_NE(r.body.find("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"),
+            std::string::npos);
+  const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
+  EXPECT_NE(r.body.find("<loc>" + base + "/organisations/chiang-mai</loc>"), std::string::npos)
+      << r.body;
+  // Every <url> is closed: well-formed enough for a sitemap reader.
+  std::size_t opened = 0, closed = 0;
+  for (std::size_t p = 0; (p = r.body.find("<url>", p)) != std::string::npos; ++p) ++opened;
+  for (std::size_t p = 0; (p = r.body.find("</url>", p)) != std::string::npos; ++p) ++closed;
+  EXPECT_EQ(opened, closed);
+  EXPECT_EQ(opened, 4u + 16u);
+  const auto robots = http_get(server.port(), "/robots.txt");
+  EXPECT_NE(robots.body.find("Sitemap: " + base + "/sitemap.xml"), std::string::npos);
+}
+
 TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
   auto doc = get_json("/api/v1/openapi.json");
   EXPECT_EQ(std::string(doc.at("openapi").as_string()).substr(0, 2), "3.");

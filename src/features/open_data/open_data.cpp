@@ -104,10 +104,67 @@ std::string load_openapi(const std::string& share_dir) {
   return text.str();
 }
 
+// Escapes text for XML character data and attribute values.
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void install(Context& context) {
   auto& db = context.database;
+
+  // sitemap.xml (sitemaps.org 0.9): every public page, with absolute URLs.
+  context.router.get("/sitemap.xml", [&db, base = context.config.base_url](http::Request&) {
+    std::string root = base;
+    while (!root.empty() && root.back() == '/') root.pop_back();
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    auto add = [&](const std::string& path) {
+      xml += "  <url><loc>" + xml_escape(root + path) + "</loc></url>\n";
+    };
+    for (const char* path : {"/", "/organisations", "/search", "/privacy"}) add(path);
+    db.read([&](storage::Connection& c) {
+      for (const auto& o : organisations::tree(c)) add("/organisations/" + o.slug);
+    });
+    xml += "</urlset>\n";
+    http::Response response;
+    response.headers.set("Content-Type", "application/xml; charset=utf-8");
+    response.body = std::move(xml);
+    return response;
+  });
+
+  context.router.get("/robots.txt", [base = context.config.base_url](http::Request&) {
+    std::string root = base;
+    while (!root.empty() && root.back() == '/') root.pop_back();
+    return http::Response::text(
+        "User-agent: *\nDisallow: /admin\nDisallow: /account\n"
+        "Disallow: /dev/\nSitemap: " +
+        root + "/sitemap.xml\n");
+  });
 
   context.router.get("/api/v1/openapi.json",
                      [document = load_openapi(context.config.share_dir)](http::Request&) {

@@ -2,6 +2,7 @@
 // OpenAPI 3 document at /api/v1/openapi.json (api/openapi.json in the share
 // directory). Stable numeric ids, paging with page/per_page, and RFC 9457
 // problem JSON for errors. Only public data: nothing here needs a session.
+// Also /sitemap.xml and /robots.txt for search engines.
 #pragma once
 
 #include "features/context.h"
