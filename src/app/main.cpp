@@ -14,6 +14,7 @@
 #include "core/security.h"
 #include "features/accounts/rules.h"
 #include "features/accounts/sessions.h"
+#include "features/audit/audit.h"
 #include "features/demo.h"
 #include "features/registry.h"
 #include "http/server.h"
@@ -172,11 +173,10 @@ int run_user_create(const app::Config& config, const std::string& email_raw,
         "is_platform_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         *email, name, hash, now, admin ? 1 : 0, now);
     const auto user_id = c.last_insert_id();
-    c.execute(
-        "INSERT INTO audit_log (at, actor_user_id, action, object_type, object_id, details) "
-        "VALUES (?, NULL, ?, 'user', ?, ?)",
-        now, admin ? "admin.created_by_cli" : "account.created_by_cli", std::to_string(user_id),
-        "{}");
+    features::audit::record(c,
+                            {admin ? "admin.created_by_cli" : "account.created_by_cli", "user",
+                             std::to_string(user_id)},
+                            std::nullopt, "", "");
     return user_id;
   });
   std::cout << "Created " << (admin ? "platform admin" : "user") << " #" << id << " <" << *email

@@ -38,8 +38,6 @@ class Catalogue {
   std::string format(const std::string& key,
                      std::initializer_list<std::pair<std::string_view, MessageArg>> args) const;
 
-  // The whole catalogue as nested template data.
-  const ViewData& view() const { return view_; }
   // Template globals for this locale: {"t": view()}, built once so pages do
   // not copy the catalogue on every request.
   const ViewData& globals() const { return globals_; }

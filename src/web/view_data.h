@@ -8,7 +8,6 @@ namespace ruamkit::web {
 
 using ViewData = kainjow::mustache::data;
 using ViewList = kainjow::mustache::list;
-using ViewObject = kainjow::mustache::object;
 
 // kainjow treats an empty string as true in {{#section}}; use this for
 // optional text so that "nothing" hides the section.

@@ -4,16 +4,23 @@
 
 namespace ruamkit::features::audit {
 
+void record(storage::Connection& c, const Entry& entry, std::optional<std::int64_t> actor_user_id,
+            const std::string& ip, const std::string& request_id) {
+  std::optional<std::string> ip_value, request_value;
+  if (!ip.empty()) ip_value = ip;
+  if (!request_id.empty()) request_value = request_id;
+  c.execute(
+      "INSERT INTO audit_log (at, actor_user_id, action, object_type, object_id, organisation_id, "
+      "ip, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      core::iso_timestamp(core::Clock::now()), actor_user_id, entry.action, entry.object_type,
+      entry.object_id, entry.organisation_id, ip_value, request_value, entry.details_json);
+}
+
 void record(storage::Connection& c, const http::Request& request, const Entry& entry,
             std::optional<std::int64_t> actor_user_id) {
   std::optional<std::int64_t> actor = actor_user_id;
   if (!actor && request.visitor.user_id != 0) actor = request.visitor.user_id;
-  c.execute(
-      "INSERT INTO audit_log (at, actor_user_id, action, object_type, object_id, organisation_id, "
-      "ip, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      core::iso_timestamp(core::Clock::now()), actor, entry.action, entry.object_type,
-      entry.object_id, entry.organisation_id, request.remote_address, request.request_id,
-      entry.details_json);
+  record(c, entry, actor, request.remote_address, request.request_id);
 }
 
 std::vector<Record> search(storage::Connection& c, const Filter& f) {

@@ -32,6 +32,11 @@ struct Entry {
   std::string details_json = "{}";
 };
 
+// Records `entry` as done by `actor_user_id` (nullopt: the system, e.g. the
+// command line), from `ip`, in request `request_id` (both may be empty).
+void record(storage::Connection& c, const Entry& entry, std::optional<std::int64_t> actor_user_id,
+            const std::string& ip, const std::string& request_id);
+
 // Records `entry` as done by the request's signed-in person (or by
 // `actor_user_id` when given), with the request's address and id.
 void record(storage::Connection& c, const http::Request& request, const Entry& entry,

@@ -93,8 +93,7 @@ void install(Context& context) {
         data.set("parent", false);
       }
       web::ViewList children;
-      for (const auto& child : organisations::tree(c)) {
-        if (child.parent_id != o->id) continue;
+      for (const auto& child : organisations::children(c, o->id)) {
         web::ViewData item;
         item.set("slug", child.slug);
         item.set("name", child.name(t.locale()));

@@ -15,6 +15,7 @@
 #include "features/search/index.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/escape.h"
 
 namespace ruamkit::features::open_data {
 namespace {
@@ -104,33 +105,6 @@ std::string load_openapi(const std::string& share_dir) {
   return text.str();
 }
 
-// Escapes text for XML character data and attribute values.
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 void install(Context& context) {
@@ -144,7 +118,7 @@ void install(Context& context) {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     auto add = [&](const std::string& path) {
-      xml += "  <url><loc>" + xml_escape(root + path) + "</loc></url>\n";
+      xml += "  <url><loc>" + web::escape_markup(root + path) + "</loc></url>\n";
     };
     for (const char* path : {"/", "/organisations", "/search", "/privacy"}) add(path);
     db.read([&](storage::Connection& c) {

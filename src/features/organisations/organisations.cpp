@@ -80,6 +80,18 @@ std::optional<Organisation> find(storage::Connection& c, std::int64_t id) {
   return read_row(rows);
 }
 
+std::vector<Organisation> children(storage::Connection& c, std::int64_t parent_id) {
+  std::vector<Organisation> out;
+  auto rows = c.query(std::string("SELECT ") + kColumns +
+                          " FROM organisations WHERE parent_id = ? AND archived_at IS NULL",
+                      parent_id);
+  while (rows.next()) out.push_back(read_row(rows));
+  std::sort(out.begin(), out.end(), [](const Organisation& a, const Organisation& b) {
+    return web::thai_less(a.name_th, b.name_th);
+  });
+  return out;
+}
+
 std::optional<Organisation> find_by_slug(storage::Connection& c, const std::string& slug) {
   auto rows = c.query(std::string("SELECT ") + kColumns +
                           " FROM organisations WHERE slug = ? AND archived_at IS NULL",

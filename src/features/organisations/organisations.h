@@ -31,6 +31,9 @@ struct Organisation {
 std::vector<Organisation> tree(storage::Connection& c);
 
 std::optional<Organisation> find(storage::Connection& c, std::int64_t id);
+// The organisations directly under `parent_id`, in Thai order.
+std::vector<Organisation> children(storage::Connection& c, std::int64_t parent_id);
+
 std::optional<Organisation> find_by_slug(storage::Connection& c, const std::string& slug);
 
 // Writes the organisation's entry in the site-wide search index (call in the

@@ -1,5 +1,7 @@
 #include "features/search/index.h"
 
+#include "web/escape.h"
+
 namespace ruamkit::features::search {
 namespace {
 
@@ -8,34 +10,17 @@ namespace {
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
 
+// Escapes `text` and turns the match markers into <mark> elements (escaping
+// leaves the control-character markers alone).
 std::string marked_html(std::string_view text) {
   std::string out;
-  out.reserve(text.size() + 16);
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case kOpen:
-        out += "<mark>";
-        break;
-      case kClose:
-        out += "</mark>";
-        break;
-      default:
-        out += ch;
+  for (char ch : web::escape_markup(text)) {
+    if (ch == kOpen) {
+      out += "<mark>";
+    } else if (ch == kClose) {
+      out += "</mark>";
+    } else {
+      out += ch;
     }
   }
   return out;
