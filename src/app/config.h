@@ -21,6 +21,10 @@ struct Config {
   int shutdown_deadline_ms = 10'000;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;  // multipart/form-data bodies (documents)
+  // Where uploaded documents are kept (outside the web root); empty: an
+  // "uploads" directory beside the database file.
+  std::string uploads_dir;
   // Log-in throttling: after 5 failures an account waits this long, doubling
   // with each further failure (0 turns the growing delay off, e.g. in tests).
   int login_backoff_ms = 1000;

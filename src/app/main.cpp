@@ -58,7 +58,7 @@ int run_migrate(const app::Config& config) {
 int run_seed_demo(const app::Config& config) {
   auto db = open_database(config, 1);
   storage::migrate(*db, storage::embedded_migrations());
-  const auto report = features::load_demo_data(*db);
+  const auto report = features::load_demo_data(*db, config.share_dir);
   std::cout << "Database " << config.database << ": " << report << "\n";
   return 0;
 }
@@ -81,6 +81,9 @@ int run_serve(app::Config config) {
   if (config.dev_outbox && (!config.smtp_url.empty() || config.secure_cookies)) {
     throw std::runtime_error(
         "--dev-outbox is for development only: not with --smtp-url or --secure-cookies");
+  }
+  if (config.uploads_dir.empty()) {
+    config.uploads_dir = (fs::path(config.database).parent_path() / "uploads").string();
   }
   const int threads = std::max(1, config.threads);
   auto db = open_database(config, threads + 2);
@@ -109,6 +112,7 @@ int run_serve(app::Config config) {
   options.shutdown_deadline = std::chrono::milliseconds(config.shutdown_deadline_ms);
   options.header_limit = config.max_header_bytes;
   options.body_limit = config.max_body_bytes;
+  options.upload_body_limit = config.max_upload_bytes;
   options.trusted_proxies = config.trusted_proxies;
   http::Server server(options, app::make_pipeline(config, router, assets, views, sessions),
                       app::make_error_renderer(config, views));
@@ -245,6 +249,16 @@ int main(int argc, char** argv) {
       ->envname("RUAMKIT_MAX_BODY_BYTES")
       ->check(CLI::Range(1024, 1024 * 1024 * 1024))
       ->capture_default_str();
+  serve
+      ->add_option("--max-upload-bytes", config.max_upload_bytes,
+                   "Largest document upload (multipart body; 413 above)")
+      ->envname("RUAMKIT_MAX_UPLOAD_BYTES")
+      ->check(CLI::Range(1024, 1024 * 1024 * 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--uploads-dir", config.uploads_dir,
+                   "Where uploaded documents are kept (default: uploads/ beside the database)")
+      ->envname("RUAMKIT_UPLOADS_DIR");
 
   serve
       ->add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://host:port")
@@ -282,6 +296,9 @@ int main(int argc, char** argv) {
   add_common(migrate);
   auto* seed = cli.add_subcommand("seed-demo", "Load demonstration data (idempotent)");
   add_common(seed);
+  seed->add_option("--share-dir", config.share_dir, "Directory with demo/ (the demo pages)")
+      ->envname("RUAMKIT_SHARE_DIR")
+      ->capture_default_str();
 
   auto* user = cli.add_subcommand("user", "Manage accounts from the command line");
   user->require_subcommand(1);

@@ -69,13 +69,14 @@ std::string new_token() {
   return out;
 }
 
-std::string token_digest(std::string_view token) {
+std::string sha256_hex(std::string_view data) {
   ensure_sodium();
   std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
-  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size());
+  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
   return to_hex(hash.data(), hash.size());
 }
+
+std::string token_digest(std::string_view token) { return sha256_hex(token); }
 
 std::string hmac_hex(std::string_view key, std::string_view message) {
   ensure_sodium();

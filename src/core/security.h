@@ -23,6 +23,9 @@ void burn_password_verification(std::string_view password);
 // Returns a new random token: 32 bytes (256 bits), base64url without padding.
 std::string new_token();
 
+// Returns the SHA-256 of `data`, hex (e.g. of an uploaded file).
+std::string sha256_hex(std::string_view data);
+
 // Returns the SHA-256 of `token`, hex. Tokens are stored by this digest only.
 std::string token_digest(std::string_view token);
 

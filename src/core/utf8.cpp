@@ -48,4 +48,10 @@ bool is_clean_text(std::string_view text) {
   return is_valid_utf8(text);
 }
 
+std::size_t character_count(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace ruamkit::core

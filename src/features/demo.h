@@ -8,8 +8,15 @@
 
 namespace ruamkit::features {
 
+// What a demo data set may read: the database, and the share directory with
+// demo/ (texts that come with the source, e.g. OPDC's published pages).
+struct DemoContext {
+  storage::Connection& connection;
+  std::string share_dir;
+};
+
 // Loads every feature's demo data that is not loaded yet, in one write
 // transaction. Returns a one-line report of what was loaded.
-std::string load_demo_data(storage::Database& database);
+std::string load_demo_data(storage::Database& database, const std::string& share_dir);
 
 }  // namespace ruamkit::features

@@ -4,10 +4,15 @@
 #include "features/admin/admin.h"
 #include "features/dev_outbox/dev_outbox.h"
 #include "features/directory/directory.h"
+#include "features/documents/module.h"
+#include "features/feeds/feeds.h"
 #include "features/health/health.h"
 #include "features/home/home.h"
 #include "features/language/language.h"
 #include "features/open_data/open_data.h"
+#include "features/pages/module.h"
+#include "features/spaces/module.h"
+#include "features/workspace/workspace.h"
 
 namespace ruamkit::features {
 
@@ -17,6 +22,11 @@ void install_all(Context& context) {
   home::install(context);
   directory::install(context);
   open_data::install(context);
+  spaces::install(context);
+  pages::install(context);
+  documents::install(context);
+  feeds::install(context);
+  workspace::install(context);
   accounts::install(context);
   admin::install(context);
   dev_outbox::install(context);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/error.h"
+#include "http/multipart.h"
 #include "http/url.h"
 
 namespace ruamkit::http {
@@ -37,6 +38,14 @@ std::optional<std::string_view> find_param(const Params& params, std::string_vie
   return std::nullopt;
 }
 
+std::vector<std::string> find_params(const Params& params, std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : params) {
+    if (k == name) out.push_back(v);
+  }
+  return out;
+}
+
 std::string_view Request::path_param(std::string_view name) const {
   auto value = find_param(path_params, name);
   return value ? *value : std::string_view{};
@@ -47,6 +56,13 @@ const Params& Request::form() const {
   const auto type = header("Content-Type").value_or("");
   const auto semicolon = type.find(';');
   const auto mime = type.substr(0, semicolon);
+  if (iequals(mime, "multipart/form-data")) {
+    auto parts = parse_multipart(type, body);
+    if (!parts) throw HttpError(400, "bad_multipart");
+    files_ = std::move(parts->files);
+    form_ = std::move(parts->fields);
+    return *form_;
+  }
   if (!iequals(mime, "application/x-www-form-urlencoded")) {
     throw HttpError(415, "unsupported_media_type");
   }
@@ -54,6 +70,11 @@ const Params& Request::form() const {
   if (!parsed) throw HttpError(400, "bad_form");
   form_ = std::move(*parsed);
   return *form_;
+}
+
+const std::vector<FilePart>& Request::files() const {
+  form();
+  return files_;
 }
 
 namespace {

@@ -33,6 +33,17 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 // Returns the first value named `name` in `params`, or nullopt.
 std::optional<std::string_view> find_param(const Params& params, std::string_view name);
+// Returns every value named `name` in `params`, in order (checkbox groups).
+std::vector<std::string> find_params(const Params& params, std::string_view name);
+
+// A file sent in a multipart/form-data request (see multipart.h).
+struct FilePart {
+  std::string field;          // the form field name
+  std::string file_name;      // the filename= parameter without path components
+                              // ("C:\x\a.pdf" -> "a.pdf"); may be empty
+  std::string declared_type;  // the part's Content-Type as sent; never trust it
+  std::string content;        // the bytes, exactly as sent
+};
 
 // Who is making a request, as the session middleware found out.
 struct Visitor {
@@ -70,13 +81,17 @@ struct Request {
   }
   std::string_view path_param(std::string_view name) const;
 
-  // Returns the decoded application/x-www-form-urlencoded body. Throws
-  // HttpError 415 for another content type and 400 for malformed input or
-  // invalid UTF-8.
+  // Returns the text fields of an application/x-www-form-urlencoded or
+  // multipart/form-data body. Throws HttpError 415 for another content type
+  // and 400 for malformed input or invalid UTF-8.
   const Params& form() const;
+  // Returns the files of a multipart/form-data body (none for other bodies).
+  // Throws like form().
+  const std::vector<FilePart>& files() const;
 
  private:
   mutable std::optional<Params> form_;
+  mutable std::vector<FilePart> files_;
 };
 
 struct Response {

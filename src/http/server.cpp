@@ -135,8 +135,24 @@ class Session : public std::enable_shared_from_this<Session> {
     if (shared_.stopping) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
+    // The larger limit until the header tells whether this is an upload.
+    parser_->body_limit(std::max(shared_.options.body_limit, shared_.options.upload_body_limit));
     stream_.expires_after(shared_.options.read_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  // Uploads (multipart/form-data) may be larger than other bodies.
+  void on_header(beast::error_code ec, std::size_t bytes) {
+    if (ec) return on_read(ec, bytes);
+    const auto type = parser_->get()[bhttp::field::content_type];
+    const bool upload =
+        type.size() >= 19 && beast::iequals(type.substr(0, 19), "multipart/form-data");
+    const auto limit = upload ? shared_.options.upload_body_limit : shared_.options.body_limit;
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return on_read(bhttp::error::body_limit, bytes);
+    }
+    parser_->body_limit(limit);  // enforced on chunked bodies as they arrive
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }

@@ -27,6 +27,10 @@ std::optional<Params> parse_form(std::string_view body);
 // Percent-encodes `text` for use as a query value.
 std::string encode_query_value(std::string_view text);
 
+// Percent-encodes `text` for use as one path segment, or as an RFC 5987
+// value (filename*=UTF-8''…): only unreserved characters stay as they are.
+inline std::string encode_path_segment(std::string_view text) { return encode_query_value(text); }
+
 // Returns `candidate` when it is a safe local path to redirect to ("/..." but
 // not "//..." nor containing a backslash or control characters), else "/".
 std::string safe_local_redirect(std::string_view candidate);

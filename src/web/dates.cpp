@@ -6,7 +6,12 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include "core/clock.h"
+#include "core/fiscal_year.h"
+
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace ruamkit::web {
@@ -48,7 +53,32 @@ std::string format(Style style, std::chrono::milliseconds since_epoch, std::stri
   return utf8;
 }
 
+std::optional<std::chrono::year_month_day> day_of(std::string_view iso) {
+  if (iso.size() == 10) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+    const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m),
+                                          std::chrono::day(d)};
+    if (!day.ok()) return std::nullopt;
+    return day;
+  }
+  const auto t = core::parse_iso_timestamp(iso);
+  if (!t) return std::nullopt;
+  return core::today_in_thailand(*t);
+}
+
 }  // namespace
+
+std::string format_iso_day(std::string_view iso, std::string_view locale) {
+  const auto day = day_of(iso);
+  return day ? format_long_date(*day, locale) : std::string();
+}
+
+std::string iso_day_of(std::string_view iso) {
+  const auto day = day_of(iso);
+  return day ? iso_date(*day) : std::string();
+}
 
 std::string format_date_time(std::chrono::system_clock::time_point t, std::string_view locale) {
   return format(Style::date_time,

@@ -16,6 +16,15 @@ std::string format_long_date(std::chrono::year_month_day day, std::string_view l
 // for "th", "23 Nov 2026, 19:04" for "en".
 std::string format_date_time(std::chrono::system_clock::time_point t, std::string_view locale);
 
+// Returns the long date of `iso`, either a calendar day "YYYY-MM-DD" or a
+// stored timestamp (core::iso_timestamp; its day in Thailand), in `locale`.
+// Returns "" for anything else.
+std::string format_iso_day(std::string_view iso, std::string_view locale);
+
+// Returns the calendar day in Thailand of `iso` (a day or a timestamp) as
+// "YYYY-MM-DD" (for <time datetime>); "" when it is neither.
+std::string iso_day_of(std::string_view iso);
+
 // Returns `day` as ISO 8601 "YYYY-MM-DD" (for <time datetime>).
 std::string iso_date(std::chrono::year_month_day day);
 

@@ -1,5 +1,7 @@
 #include "web/form.h"
 
+#include <algorithm>
+
 namespace ruamkit::web {
 namespace {
 
@@ -84,6 +86,26 @@ Form& Form::textarea(const std::string& name, const std::string& label_key,
   return *this;
 }
 
+Form& Form::checkboxes(const std::string& name, const std::string& label_key,
+                       const std::vector<std::pair<std::string, std::string>>& options,
+                       const std::vector<std::string>& checked, bool required,
+                       const std::string& hint_key) {
+  field(name, label_key, "checkbox", "", "off", required, hint_key);
+  fields_.back().is_group = true;
+  fields_.back().options = options;
+  fields_.back().checked_values = checked;
+  return *this;
+}
+
+Form& Form::file(const std::string& name, const std::string& label_key, const std::string& accept,
+                 const std::string& hint_key) {
+  field(name, label_key, "file", "", "off", true, hint_key);
+  fields_.back().is_file = true;
+  fields_.back().value = accept;
+  multipart_ = true;
+  return *this;
+}
+
 Form& Form::hidden(const std::string& name, const std::string& value) {
   hidden_.emplace_back(name, value);
   return *this;
@@ -118,6 +140,7 @@ ViewData Form::view() const {
   data.set("intro", text_or_false(intro_));
   data.set("notice", text_or_false(notice_));
   data.set("has_errors", !errors_.empty());
+  data.set("multipart", multipart_);
   ViewList errors;
   for (const auto& [field, text] : errors_) {
     ViewData e;
@@ -146,12 +169,18 @@ ViewData Form::view() const {
     v.set("inputmode", text_or_false(f.input_mode));
     v.set("select", f.is_select);
     v.set("textarea", f.is_textarea);
+    v.set("group", f.is_group);
+    v.set("file", f.is_file);
+    v.set("input", !f.is_group && !f.is_file && !f.is_textarea);
     ViewList options;
     for (const auto& [value, label] : f.options) {
       ViewData o;
       o.set("option_value", value);
       o.set("option_label", label);
-      o.set("selected", value == f.value);
+      o.set("selected", f.is_group ? std::find(f.checked_values.begin(), f.checked_values.end(),
+                                               value) != f.checked_values.end()
+                                   : value == f.value);
+      o.set("option_id", f.name + "-" + value);
       options.push_back(o);
     }
     v.set("options", options);

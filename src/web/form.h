@@ -32,6 +32,16 @@ class Form {
   // Several lines of plain text.
   Form& textarea(const std::string& name, const std::string& label_key, const std::string& value,
                  bool required = false, const std::string& hint_key = "");
+  // Several choices among `options` (value, already-translated label), as a
+  // group of checkboxes; `checked` holds the values ticked.
+  Form& checkboxes(const std::string& name, const std::string& label_key,
+                   const std::vector<std::pair<std::string, std::string>>& options,
+                   const std::vector<std::string>& checked, bool required = false,
+                   const std::string& hint_key = "");
+  // A file to upload; the form is then sent as multipart/form-data. `accept`
+  // lists the types offered by the browser's file chooser.
+  Form& file(const std::string& name, const std::string& label_key, const std::string& accept,
+             const std::string& hint_key = "");
   Form& hidden(const std::string& name, const std::string& value);
   Form& link(const std::string& href, const std::string& text_key);
   // Marks `field` (or the whole form when empty) with message `key`.
@@ -45,11 +55,14 @@ class Form {
   struct Field {
     std::string name, label, type, value, autocomplete, hint, error, link_href, link_text,
         input_mode;
-    bool required = true, checkbox = false, checked = false, is_select = false, is_textarea = false;
+    bool required = true, checkbox = false, checked = false, is_select = false, is_textarea = false,
+         is_group = false, is_file = false;
     std::vector<std::pair<std::string, std::string>> options;
+    std::vector<std::string> checked_values;
   };
   const Catalogue& t_;
   std::string action_, heading_, submit_, intro_, notice_;
+  bool multipart_ = false;
   std::vector<Field> fields_;
   std::vector<std::pair<std::string, std::string>> hidden_, links_, errors_;  // errors: field, text
 };

@@ -15,4 +15,14 @@ inline ViewData text_or_false(const std::string& text) {
   return text.empty() ? ViewData(false) : ViewData(text);
 }
 
+// A list for a template section that shows once around its items: false when
+// `items` is empty, else {items: [...]}. ({{#list}} over a bare list would
+// repeat the whole section once per item.)
+inline ViewData optional_items(const ViewList& items) {
+  if (items.empty()) return ViewData(false);
+  ViewData wrapper;
+  wrapper.set("items", items);
+  return wrapper;
+}
+
 }  // namespace ruamkit::web

@@ -61,7 +61,7 @@ void install_registration(Context& context) {
     const auto email = normalize_email(raw_email);
     if (!email) form.error("email", "email_invalid");
     if (name.empty()) form.error("display_name", "name_required");
-    if (character_count(name) > kMaxNameCharacters || name.find('\n') != std::string::npos) {
+    if (core::character_count(name) > kMaxNameCharacters || name.find('\n') != std::string::npos) {
       form.error("display_name", "name_too_long");
     }
     if (phone.size() > 30) form.error("phone", "phone_invalid");

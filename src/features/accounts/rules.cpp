@@ -1,5 +1,6 @@
 #include "features/accounts/rules.h"
 
+#include "core/utf8.h"
 #include "mail/message.h"
 
 #include <algorithm>
@@ -41,16 +42,10 @@ bool CommonPasswords::contains(std::string_view password) const {
   return passwords_.contains(lower_ascii(password));
 }
 
-std::size_t character_count(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 std::optional<std::string> password_problem(std::string_view password, std::string_view email,
                                             std::string_view display_name,
                                             const CommonPasswords& common) {
-  const auto length = character_count(password);
+  const auto length = core::character_count(password);
   if (length < kMinPasswordLength) return "password_too_short";
   if (length > kMaxPasswordLength) return "password_too_long";
   const auto lowered = lower_ascii(password);

@@ -44,7 +44,4 @@ std::chrono::milliseconds login_backoff(int recent_failures, std::chrono::millis
 // control characters, at most 254 bytes).
 std::optional<std::string> normalize_email(std::string_view email);
 
-// Returns the number of Unicode characters in valid UTF-8 `text`.
-std::size_t character_count(std::string_view text);
-
 }  // namespace ruamkit::features::accounts

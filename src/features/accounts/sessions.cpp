@@ -122,7 +122,9 @@ void Sessions::check_csrf(const http::Request& request) const {
     sent = *header;
   } else {
     const auto type = request.header("Content-Type").value_or("");
-    if (!type.starts_with("application/x-www-form-urlencoded")) {
+    // Forms send the token as a field, urlencoded or (with files) multipart.
+    if (!type.starts_with("application/x-www-form-urlencoded") &&
+        !type.starts_with("multipart/form-data")) {
       throw http::HttpError(403, "csrf_missing_token");
     }
     sent = http::find_param(request.form(), kCsrfField).value_or("");

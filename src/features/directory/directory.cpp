@@ -1,49 +1,22 @@
 #include "features/directory/directory.h"
 
 #include "features/organisations/organisations.h"
+#include "features/pages/views.h"
 #include "features/search/index.h"
+#include "features/spaces/views.h"
+#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/markdown.h"
+#include "web/paging.h"
 
 namespace ruamkit::features::directory {
 namespace {
 
-// Plain text → paragraphs (blank lines separate them), each escaped by the template.
-web::ViewList paragraphs(const std::string& text) {
-  web::ViewList out;
-  std::string current;
-  std::size_t start = 0;
-  auto flush = [&] {
-    while (!current.empty() &&
-           (current.back() == '\n' || current.back() == '\r' || current.back() == ' ')) {
-      current.pop_back();
-    }
-    if (!current.empty()) out.push_back(web::ViewData(current));
-    current.clear();
-  };
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    std::string line =
-        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      flush();
-    } else {
-      if (!current.empty()) current += '\n';
-      current += line;
-    }
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  flush();
-  return out;
-}
-
-web::ViewData optional_list(const web::ViewList& list) {
-  return list.empty() ? web::ViewData(false) : web::ViewData(list);
-}
-
 constexpr int kPageSize = 20;
+
+const std::vector<std::string> kSearchKinds = {"process",      "committee", "page",
+                                               "announcement", "meeting",   "organisation"};
 
 }  // namespace
 
@@ -80,6 +53,7 @@ void install(Context& context) {
       if (!o) throw http::HttpError(404, "no_organisation");
       title = o->name(t.locale());
       data.set("name", title);
+      data.set("slug", o->slug);
       data.set("other_name", t.locale() == "en" ? o->name_th : o->name_en);
       data.set("kind", t.text("organisations.kinds." + o->kind));
       if (o->parent_id) {
@@ -99,10 +73,36 @@ void install(Context& context) {
         item.set("name", child.name(t.locale()));
         children.push_back(item);
       }
-      data.set("children", optional_list(children));
-      data.set("mission", optional_list(paragraphs(o->mission)));
-      data.set("about", optional_list(paragraphs(o->about)));
-      data.set("channels", optional_list(paragraphs(o->participation_channels)));
+      data.set("children", web::optional_items(children));
+      // Organisation texts are Markdown, rendered safely (no raw HTML).
+      data.set("mission_html", web::text_or_false(web::render_markdown(o->mission, 2)));
+      data.set("about_html", web::text_or_false(web::render_markdown(o->about, 2)));
+      data.set("channels_html",
+               web::text_or_false(web::render_markdown(o->participation_channels, 2)));
+      // Everything the organisation has published.
+      for (const std::string kind : {"process", "committee"}) {
+        spaces::Filter f;
+        f.kind = kind;
+        f.organisation_id = o->id;
+        f.limit = 10;
+        web::ViewList items;
+        for (const auto& s : spaces::list(c, f)) items.push_back(spaces::card(s, t));
+        data.set(kind == "process" ? "processes" : "committees", web::optional_items(items));
+        data.set(kind == "process" ? "more_processes" : "more_committees",
+                 spaces::count(c, f) > 10);
+      }
+      for (const std::string kind : {"page", "announcement"}) {
+        pages::Filter f;
+        f.kind = kind;
+        f.organisation_id = o->id;
+        f.only_outside_spaces = kind == "page";
+        f.limit = 10;
+        web::ViewList items;
+        for (const auto& p : pages::list(c, f)) items.push_back(pages::card(p, t));
+        data.set(kind == "page" ? "pages" : "announcements", web::optional_items(items));
+      }
+      data.set("can_manage", workspace::may_manage(c, request, o->id));
+      data.set("manage_url", "/manage/organisations/" + std::to_string(o->id));
       data.set("email", web::text_or_false(o->email));
       data.set("phone", web::text_or_false(o->phone));
       data.set("website", web::text_or_false(o->website));
@@ -118,23 +118,48 @@ void install(Context& context) {
     const std::string text(request.query_param("q").value_or(""));
     if (text.size() > 500) throw http::HttpError(400, "query_too_long");
     std::string kind(request.query_param("kind").value_or(""));
-    if (kind != "" && kind != "organisation") kind.clear();
-    int page = 1;
-    if (const auto p = request.query_param("page")) {
-      try {
-        page = std::clamp(std::stoi(std::string(*p)), 1, 500);
-      } catch (const std::exception&) {
-        throw http::HttpError(400, "bad_page");
-      }
+    if (!kind.empty() &&
+        std::find(kSearchKinds.begin(), kSearchKinds.end(), kind) == kSearchKinds.end()) {
+      kind.clear();
     }
+    const std::string organisation(request.query_param("organisation").value_or(""));
+    const int page = web::page_number(request, 500);
     web::ViewData data;
     data.set("q", text);
-    data.set("kind_all", kind.empty());
-    data.set("kind_organisation", kind == "organisation");
+    web::ViewList kind_options;
+    for (const auto* k :
+         {"", "process", "committee", "page", "announcement", "meeting", "organisation"}) {
+      web::ViewData o;
+      o.set("value", std::string(k));
+      o.set("label", t.text(std::string("search.kinds.") + (*k ? k : "all")));
+      o.set("selected", kind == k);
+      kind_options.push_back(o);
+    }
+    data.set("kind_options", kind_options);
+    std::optional<std::int64_t> organisation_id;
+    web::ViewList organisation_options;
+    db.read([&](storage::Connection& c) {
+      web::ViewData any;
+      any.set("value", std::string());
+      any.set("label", t.text("search.any_organisation"));
+      any.set("selected", organisation.empty());
+      organisation_options.push_back(any);
+      for (const auto& o : organisations::tree(c)) {
+        std::string prefix;
+        for (int i = 0; i < o.depth; ++i) prefix += "— ";
+        web::ViewData item;
+        item.set("value", o.slug);
+        item.set("label", prefix + o.name(t.locale()));
+        item.set("selected", o.slug == organisation);
+        organisation_options.push_back(item);
+        if (o.slug == organisation) organisation_id = o.id;
+      }
+    });
+    data.set("organisation_options", organisation_options);
     const bool searched = !search::match_expression(text).empty();
     data.set("searched", searched);
     if (searched) {
-      search::Query query{text, kind, std::nullopt, kPageSize, (page - 1) * kPageSize};
+      search::Query query{text, kind, organisation_id, kPageSize, (page - 1) * kPageSize};
       std::vector<search::Hit> hits;
       std::int64_t total = 0;
       db.read([&](storage::Connection& c) {
@@ -153,12 +178,11 @@ void install(Context& context) {
       data.set("results", list);
       data.set("none", hits.empty());
       data.set("count_text", t.format("search.count", {{"count", total}}));
-      const std::string base = "/search?q=" + http::encode_query_value(text) +
-                               (kind.empty() ? "" : "&kind=" + kind) + "&page=";
-      data.set("previous", web::text_or_false(page > 1 ? base + std::to_string(page - 1) : ""));
-      data.set("next", web::text_or_false(static_cast<std::int64_t>(page) * kPageSize < total
-                                              ? base + std::to_string(page + 1)
-                                              : ""));
+      const std::string base =
+          "/search?q=" + http::encode_query_value(text) + (kind.empty() ? "" : "&kind=" + kind) +
+          (organisation_id ? "&organisation=" + http::encode_query_value(organisation) : "") +
+          "&page=";
+      data.set("pager", web::pager(base, page, kPageSize, total));
     }
     return views.page(request, "search/results", t.text("search.heading"), data);
   });

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "app/config.h"
+#include "features/feeds/feeds.h"
+#include "features/open_data/json_api.h"
 #include "features/organisations/organisations.h"
 #include "features/search/index.h"
 #include "http/error.h"
@@ -21,56 +23,7 @@ namespace ruamkit::features::open_data {
 namespace {
 
 namespace json = boost::json;
-
-struct Paging {
-  int page = 1;
-  int per_page = 50;
-};
-
-int positive(const http::Request& request, std::string_view name, int fallback, int max) {
-  const auto text = request.query_param(name);
-  if (!text) return fallback;
-  int value = 0;
-  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > max) {
-    throw http::HttpError(400, "bad_paging");
-  }
-  return value;
-}
-
-Paging paging(const http::Request& request) {
-  return {positive(request, "page", 1, 100'000), positive(request, "per_page", 50, 200)};
-}
-
-http::Response reply(const json::value& body) {
-  auto response = http::Response::json(json::serialize(body));
-  // Open data: any site may read it (no cookies are involved).
-  response.headers.set("Access-Control-Allow-Origin", "*");
-  response.headers.set("Cache-Control", "public, max-age=60");
-  return response;
-}
-
-json::object page_meta(const std::string& path, const std::string& extra_query, const Paging& p,
-                       std::int64_t total) {
-  json::object meta;
-  meta["page"] = p.page;
-  meta["per_page"] = p.per_page;
-  meta["total"] = total;
-  json::object links;
-  const auto base = path + "?" + extra_query + "per_page=" + std::to_string(p.per_page) + "&page=";
-  links["self"] = base + std::to_string(p.page);
-  links["next"] = static_cast<std::int64_t>(p.page) * p.per_page < total
-                      ? json::value(base + std::to_string(p.page + 1))
-                      : json::value(nullptr);
-  links["prev"] =
-      p.page > 1 ? json::value(base + std::to_string(p.page - 1)) : json::value(nullptr);
-  meta["links"] = links;
-  return meta;
-}
-
-json::value text_or_null(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
+using namespace api;
 
 json::object organisation_json(const organisations::Organisation& o, bool full) {
   json::object item;
@@ -111,18 +64,24 @@ void install(Context& context) {
   auto& db = context.database;
 
   // sitemap.xml (sitemaps.org 0.9): every public page, with absolute URLs.
-  context.router.get("/sitemap.xml", [&db, base = context.config.base_url](http::Request&) {
-    std::string root = base;
-    while (!root.empty() && root.back() == '/') root.pop_back();
+  context.router.get("/sitemap.xml", [&db, &config = context.config](http::Request& request) {
+    const auto root = feeds::site_root(config, request);
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     auto add = [&](const std::string& path) {
       xml += "  <url><loc>" + web::escape_markup(root + path) + "</loc></url>\n";
     };
-    for (const char* path : {"/", "/organisations", "/search", "/privacy"}) add(path);
+    for (const char* path : {"/", "/organisations", "/processes", "/committees", "/announcements",
+                             "/search", "/privacy"}) {
+      add(path);
+    }
     db.read([&](storage::Connection& c) {
       for (const auto& o : organisations::tree(c)) add("/organisations/" + o.slug);
+      // Public items are exactly what the search index holds.
+      auto rows =
+          c.query("SELECT url FROM search_entries WHERE kind <> 'organisation' ORDER BY kind, id");
+      while (rows.next()) add(rows.text(0));
     });
     xml += "</urlset>\n";
     http::Response response;
@@ -131,13 +90,11 @@ void install(Context& context) {
     return response;
   });
 
-  context.router.get("/robots.txt", [base = context.config.base_url](http::Request&) {
-    std::string root = base;
-    while (!root.empty() && root.back() == '/') root.pop_back();
+  context.router.get("/robots.txt", [&config = context.config](http::Request& request) {
     return http::Response::text(
-        "User-agent: *\nDisallow: /admin\nDisallow: /account\n"
+        "User-agent: *\nDisallow: /admin\nDisallow: /account\nDisallow: /manage\n"
         "Disallow: /dev/\nSitemap: " +
-        root + "/sitemap.xml\n");
+        feeds::site_root(config, request) + "/sitemap.xml\n");
   });
 
   context.router.get("/api/v1/openapi.json",
@@ -168,12 +125,7 @@ void install(Context& context) {
   });
 
   context.router.get("/api/v1/organisations/{id}", [&db](http::Request& request) {
-    std::int64_t id = 0;
-    const auto text = request.path_param("id");
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-      throw http::HttpError(404, "bad_id");
-    }
+    const auto id = api::id_param(request, "id");
     const auto o = db.read([&](storage::Connection& c) { return organisations::find(c, id); });
     if (!o) throw http::HttpError(404, "no_organisation");
     json::object body;

@@ -1,0 +1,229 @@
+#include "features/documents/documents.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/clock.h"
+#include "core/random.h"
+#include "http/url.h"
+
+namespace ruamkit::features::documents {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, organisation_id, page_id, space_id, meeting_id, title, file_name, content_type, "
+    "sha256, storage_key, created_at, byte_size FROM documents ";
+
+Document read_document(const storage::Rows& r) {
+  Document d;
+  d.id = r.integer(0);
+  d.organisation_id = r.integer(1);
+  if (!r.is_null(2)) d.owner = {"page", r.integer(2)};
+  if (!r.is_null(3)) d.owner = {"space", r.integer(3)};
+  if (!r.is_null(4)) d.owner = {"meeting", r.integer(4)};
+  d.title = r.text(5);
+  d.file_name = r.text(6);
+  d.content_type = r.text(7);
+  d.sha256 = r.text(8);
+  d.storage_key = r.text(9);
+  d.created_at = r.text(10);
+  d.byte_size = r.integer(11);
+  return d;
+}
+
+// The column that refers to `owner`; only these three names ever reach SQL.
+const char* owner_column(const Owner& owner) {
+  if (owner.kind == "page") return "page_id";
+  if (owner.kind == "space") return "space_id";
+  if (owner.kind == "meeting") return "meeting_id";
+  throw std::invalid_argument("unknown document owner kind");
+}
+
+bool valid_key(const std::string& key) {
+  if (key.size() != 32) return false;
+  for (char ch : key) {
+    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string Document::url() const {
+  return "/documents/" + std::to_string(id) + "/" + http::encode_path_segment(file_name);
+}
+
+FileStore::FileStore(std::filesystem::path directory) : directory_(std::move(directory)) {
+  std::filesystem::create_directories(directory_);
+}
+
+std::filesystem::path FileStore::path_of(const std::string& key) const {
+  if (!valid_key(key)) throw std::invalid_argument("malformed document storage key");
+  return directory_ / key.substr(0, 2) / key;
+}
+
+std::string FileStore::put(std::string_view content) const {
+  const auto key = core::random_hex(16);
+  const auto path = path_of(key);
+  std::filesystem::create_directories(path.parent_path());
+  const auto partial = path.string() + ".part";
+  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+  if (fd < 0) throw std::runtime_error("cannot create " + partial);
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const auto n = ::write(fd, content.data() + written, content.size() - written);
+    if (n <= 0) {
+      ::close(fd);
+      std::remove(partial.c_str());
+      throw std::runtime_error("cannot write " + partial);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced || std::rename(partial.c_str(), path.c_str()) != 0) {
+    std::remove(partial.c_str());
+    throw std::runtime_error("cannot store " + path.string());
+  }
+  return key;
+}
+
+std::optional<std::string> FileStore::get(const std::string& key) const {
+  std::ifstream in(path_of(key), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return std::move(out).str();
+}
+
+void FileStore::remove(const std::string& key) const {
+  std::error_code ec;
+  std::filesystem::remove(path_of(key), ec);
+}
+
+std::optional<OwnerState> owner_state(storage::Connection& c, const Owner& owner) {
+  std::string sql;
+  std::string manage;
+  if (owner.kind == "page") {
+    sql =
+        "SELECT g.organisation_id, g.status = 'published' AND (g.space_id IS NULL OR s.status IN "
+        "('published', 'archived')) FROM pages g LEFT JOIN spaces s ON s.id = g.space_id "
+        "WHERE g.id = ?";
+    manage = "/manage/pages/";
+  } else if (owner.kind == "space") {
+    sql = "SELECT organisation_id, status IN ('published', 'archived') FROM spaces WHERE id = ?";
+    manage = "/manage/spaces/";
+  } else if (owner.kind == "meeting") {
+    sql =
+        "SELECT s.organisation_id, s.status IN ('published', 'archived') FROM meetings m "
+        "JOIN spaces s ON s.id = m.space_id WHERE m.id = ?";
+    manage = "/manage/meetings/";
+  } else {
+    return std::nullopt;
+  }
+  auto rows = c.query(sql, owner.id);
+  if (!rows.next()) return std::nullopt;
+  return OwnerState{rows.integer(0), rows.integer(1) != 0, manage + std::to_string(owner.id)};
+}
+
+std::optional<Document> find(storage::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string(kColumns) + "WHERE id = ?", id);
+  if (!rows.next()) return std::nullopt;
+  return read_document(rows);
+}
+
+std::vector<Document> of(storage::Connection& c, const Owner& owner) {
+  std::vector<Document> out;
+  auto rows = c.query(std::string(kColumns) + "WHERE " + owner_column(owner) + " = ? ORDER BY id",
+                      owner.id);
+  while (rows.next()) out.push_back(read_document(rows));
+  return out;
+}
+
+std::string titles_text(storage::Connection& c, const Owner& owner) {
+  std::string out;
+  auto rows = c.query(
+      std::string("SELECT title FROM documents WHERE ") + owner_column(owner) + " = ? ORDER BY id",
+      owner.id);
+  while (rows.next()) {
+    if (!out.empty()) out += '\n';
+    out += rows.text(0);
+  }
+  return out;
+}
+
+std::int64_t create(storage::Connection& c, const Document& d,
+                    std::optional<std::int64_t> uploaded_by) {
+  const auto at = [&](const char* kind) {
+    return d.owner.kind == kind ? std::optional<std::int64_t>(d.owner.id) : std::nullopt;
+  };
+  c.execute(
+      "INSERT INTO documents (organisation_id, page_id, space_id, meeting_id, title, file_name, "
+      "content_type, byte_size, sha256, storage_key, uploaded_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      d.organisation_id, at("page"), at("space"), at("meeting"), d.title, d.file_name,
+      d.content_type, d.byte_size, d.sha256, d.storage_key, uploaded_by,
+      core::iso_timestamp(core::Clock::now()));
+  return c.last_insert_id();
+}
+
+std::optional<std::string> remove(storage::Connection& c, std::int64_t id) {
+  const auto d = find(c, id);
+  if (!d) return std::nullopt;
+  c.execute("DELETE FROM documents WHERE id = ?", id);
+  return d->storage_key;
+}
+
+std::string safe_file_name(std::string_view sent, std::string_view extension) {
+  const auto slash = sent.find_last_of("/\\");
+  if (slash != std::string_view::npos) sent.remove_prefix(slash + 1);
+  std::string name;
+  for (char ch : sent) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u == 0x7f || ch == '"' || ch == '\\' || ch == '/' || ch == ';') continue;
+    name += ch;
+  }
+  // Drop the extension that was sent; the content decides the new one.
+  if (const auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) {
+    name.erase(dot);
+  }
+  while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+  while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(0, 1);
+  // At most 120 characters, never cutting a UTF-8 sequence.
+  std::size_t chars = 0, cut = 0;
+  for (; cut < name.size(); ++cut) {
+    if ((static_cast<unsigned char>(name[cut]) & 0xC0) != 0x80 && ++chars > 120) break;
+  }
+  name.resize(cut);
+  if (name.empty()) name = "document";
+  return name + "." + std::string(extension);
+}
+
+std::string content_disposition(bool inline_display, const std::string& file_name) {
+  std::string ascii;
+  for (char ch : file_name) {
+    const auto u = static_cast<unsigned char>(ch);
+    ascii += (u >= 0x20 && u < 0x7f && ch != '"' && ch != '\\' && ch != '%') ? ch : '_';
+  }
+  return std::string(inline_display ? "inline" : "attachment") + "; filename=\"" + ascii +
+         "\"; filename*=UTF-8''" + http::encode_path_segment(file_name);
+}
+
+std::string human_size(std::int64_t bytes) {
+  char text[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else if (bytes >= 1024) {
+    std::snprintf(text, sizeof text, "%lld KB", static_cast<long long>((bytes + 512) / 1024));
+  } else {
+    std::snprintf(text, sizeof text, "%lld bytes", static_cast<long long>(bytes));
+  }
+  return text;
+}
+
+}  // namespace ruamkit::features::documents

@@ -1,0 +1,203 @@
+#include "features/pages/pages.h"
+
+#include "core/clock.h"
+#include "core/utf8.h"
+#include "features/documents/documents.h"
+#include "features/search/index.h"
+#include "web/markdown.h"
+
+namespace ruamkit::features::pages {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT g.id, g.kind, g.organisation_id, o.slug, o.name_th, o.name_en, g.space_id, "
+    "COALESCE(s.kind, ''), COALESCE(s.title, ''), COALESCE(s.status, ''), g.title, g.body, "
+    "g.status, g.revision, g.created_at, g.updated_at, COALESCE(g.published_at, '') "
+    "FROM pages g JOIN organisations o ON o.id = g.organisation_id "
+    "LEFT JOIN spaces s ON s.id = g.space_id ";
+
+// Public: published, and outside any space or inside a public one.
+constexpr const char* kPublic =
+    "g.status = 'published' AND (g.space_id IS NULL OR s.status IN ('published', 'archived'))";
+
+Page read_page(const storage::Rows& r) {
+  Page p;
+  p.id = r.integer(0);
+  p.kind = r.text(1);
+  p.organisation_id = r.integer(2);
+  p.organisation_slug = r.text(3);
+  p.organisation_name_th = r.text(4);
+  p.organisation_name_en = r.text(5);
+  if (!r.is_null(6)) p.space_id = r.integer(6);
+  p.space_kind = r.text(7);
+  p.space_title = r.text(8);
+  p.space_status = r.text(9);
+  p.title = r.text(10);
+  p.body = r.text(11);
+  p.status = r.text(12);
+  p.revision = static_cast<int>(r.integer(13));
+  p.created_at = r.text(14);
+  p.updated_at = r.text(15);
+  p.published_at = r.text(16);
+  return p;
+}
+
+std::string where(const Filter& f) {
+  std::string sql =
+      "WHERE (? IS NULL OR g.kind = ?) AND (? IS NULL OR g.organisation_id = ?) "
+      "AND (? IS NULL OR g.space_id = ?) ";
+  if (f.only_outside_spaces) sql += "AND g.space_id IS NULL ";
+  if (!f.drafts) sql += std::string("AND ") + kPublic + " ";
+  return sql;
+}
+
+std::optional<std::string> nullable(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+void add_revision(storage::Connection& c, std::int64_t page_id, int number,
+                  const std::string& title, const std::string& body, const std::string& note,
+                  std::optional<std::int64_t> editor, const std::string& at) {
+  c.execute(
+      "INSERT INTO page_revisions (page_id, number, title, body, note, edited_by, edited_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      page_id, number, title, body, note, editor, at);
+}
+
+}  // namespace
+
+bool Page::is_public() const {
+  return status == "published" &&
+         (!space_id || space_status == "published" || space_status == "archived");
+}
+
+std::vector<std::pair<std::string, std::string>> problems(const std::string& kind,
+                                                          const std::string& title,
+                                                          const std::string& body,
+                                                          const std::string& note) {
+  std::vector<std::pair<std::string, std::string>> found;
+  if (kind != "page" && kind != "announcement") found.emplace_back("kind", "page_kind_unknown");
+  const auto n = core::character_count(title);
+  if (n < 1 || n > 300) found.emplace_back("title", "page_title_length");
+  if (body.size() > 200'000) found.emplace_back("body", "text_too_long");
+  if (core::character_count(note) > 300) found.emplace_back("note", "page_note_length");
+  return found;
+}
+
+std::optional<Page> find(storage::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string(kSelect) + "WHERE g.id = ?", id);
+  if (!rows.next()) return std::nullopt;
+  return read_page(rows);
+}
+
+std::vector<Page> list(storage::Connection& c, const Filter& f) {
+  std::vector<Page> out;
+  auto rows = c.query(std::string(kSelect) + where(f) +
+                          "ORDER BY COALESCE(g.published_at, g.updated_at) DESC, g.id DESC "
+                          "LIMIT ? OFFSET ?",
+                      nullable(f.kind), nullable(f.kind), f.organisation_id, f.organisation_id,
+                      f.space_id, f.space_id, f.limit, f.offset);
+  while (rows.next()) out.push_back(read_page(rows));
+  return out;
+}
+
+std::int64_t count(storage::Connection& c, const Filter& f) {
+  auto rows =
+      c.query("SELECT COUNT(*) FROM pages g LEFT JOIN spaces s ON s.id = g.space_id " + where(f),
+              nullable(f.kind), nullable(f.kind), f.organisation_id, f.organisation_id, f.space_id,
+              f.space_id);
+  rows.next();
+  return rows.integer(0);
+}
+
+std::int64_t create(storage::Connection& c, const Draft& d, const std::string& status,
+                    std::optional<std::int64_t> editor) {
+  const auto now = core::iso_timestamp(core::Clock::now());
+  std::optional<std::string> published;
+  if (status == "published") published = d.published_at.empty() ? now : d.published_at;
+  c.execute(
+      "INSERT INTO pages (kind, organisation_id, space_id, title, body, status, revision, "
+      "created_by, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+      d.kind, d.organisation_id, d.space_id, d.title, d.body, status, editor, now, now, published);
+  const auto id = c.last_insert_id();
+  add_revision(c, id, 1, d.title, d.body, d.note, editor, now);
+  reindex(c, id);
+  return id;
+}
+
+void revise(storage::Connection& c, std::int64_t id, const std::string& title,
+            const std::string& body, const std::string& note, std::optional<std::int64_t> editor) {
+  const auto now = core::iso_timestamp(core::Clock::now());
+  // The increment and the revision row are one transaction (the caller's),
+  // and the UNIQUE (page_id, number) constraint refuses a lost update.
+  c.execute(
+      "UPDATE pages SET title = ?, body = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+      title, body, now, id);
+  auto rows = c.query("SELECT revision FROM pages WHERE id = ?", id);
+  if (!rows.next()) return;
+  const int number = static_cast<int>(rows.integer(0));
+  add_revision(c, id, number, title, body, note, editor, now);
+  reindex(c, id);
+}
+
+void set_status(storage::Connection& c, std::int64_t id, const std::string& status) {
+  const auto now = core::iso_timestamp(core::Clock::now());
+  c.execute(
+      "UPDATE pages SET status = ?, updated_at = ?, "
+      "published_at = CASE WHEN ? = 'published' AND published_at IS NULL THEN ? "
+      "ELSE published_at END WHERE id = ?",
+      status, now, status, now, id);
+  reindex(c, id);
+}
+
+std::vector<Revision> revisions(storage::Connection& c, std::int64_t id) {
+  std::vector<Revision> out;
+  auto rows = c.query(
+      "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
+      "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
+      "WHERE r.page_id = ? ORDER BY r.number DESC",
+      id);
+  while (rows.next()) {
+    out.push_back({static_cast<int>(rows.integer(0)), rows.text(1), rows.text(2), rows.text(3),
+                   rows.text(4), rows.text(5)});
+  }
+  return out;
+}
+
+std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number) {
+  auto rows = c.query(
+      "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
+      "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
+      "WHERE r.page_id = ? AND r.number = ?",
+      id, number);
+  if (!rows.next()) return std::nullopt;
+  return Revision{static_cast<int>(rows.integer(0)),
+                  rows.text(1),
+                  rows.text(2),
+                  rows.text(3),
+                  rows.text(4),
+                  rows.text(5)};
+}
+
+void reindex(storage::Connection& c, std::int64_t id) {
+  const auto p = find(c, id);
+  if (!p) return;
+  if (!p->is_public()) {
+    search::unindex(c, p->kind, std::to_string(id));
+    return;
+  }
+  search::index(c,
+                {p->kind, std::to_string(id), p->organisation_id, p->url(), p->title,
+                 web::markdown_to_text(p->body) + "\n\n" + documents::titles_text(c, {"page", id}),
+                 p->published_at});
+}
+
+void reindex_space(storage::Connection& c, std::int64_t space_id) {
+  std::vector<std::int64_t> ids;
+  auto rows = c.query("SELECT id FROM pages WHERE space_id = ?", space_id);
+  while (rows.next()) ids.push_back(rows.integer(0));
+  for (const auto id : ids) reindex(c, id);
+}
+
+}  // namespace ruamkit::features::pages

@@ -1,0 +1,166 @@
+#include "features/spaces/demo_data.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/fiscal_year.h"
+#include "features/pages/opdc_seed.h"
+#include "features/pages/pages.h"
+#include "features/spaces/spaces.h"
+#include "web/dates.h"
+
+namespace ruamkit::features::spaces {
+namespace {
+
+std::int64_t organisation_id(storage::Connection& c, const std::string& slug) {
+  auto rows = c.query("SELECT id FROM organisations WHERE slug = ?", slug);
+  if (!rows.next()) throw std::runtime_error("demo data needs organisation " + slug);
+  return rows.integer(0);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
+
+// A day `offset` days from `today`, as YYYY-MM-DD.
+std::string day(std::chrono::year_month_day today, int offset) {
+  return web::iso_date(
+      std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(offset)});
+}
+
+// OPDC's five published pages, as they appear on its site (demo/opdc-pages/).
+// The news item about the subcommittee's meeting is an announcement; it also
+// becomes that meeting's minutes. Returns the number of pages written.
+int load_opdc_pages(DemoContext& d, std::int64_t opdc, std::string& meeting_minutes) {
+  const auto dir = std::filesystem::path(d.share_dir) / "demo" / "opdc-pages";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  int written = 0;
+  for (const auto& file : files) {
+    const auto page = pages::parse_opdc_page(read_file(file));
+    if (!page) throw std::runtime_error("no page found in " + file.string());
+    const bool news = page->title.find("จัดการประชุม") != std::string::npos;
+    if (news) meeting_minutes = page->body_markdown;
+    pages::Draft draft;
+    draft.kind = news ? "announcement" : "page";
+    draft.organisation_id = opdc;
+    draft.title = page->title;
+    draft.body = page->body_markdown;
+    if (!page->source_section.empty()) {
+      draft.body += "\n\n*" + std::string("ที่มา: ") + page->source_section + "*";
+    }
+    draft.note = "นำเข้าจากเว็บไซต์สำนักงาน ก.พ.ร.";
+    // The date the source states, at 09:00 in Thailand.
+    if (!page->published_on.empty()) draft.published_at = page->published_on + "T02:00:00.000Z";
+    pages::create(d.connection, draft, "published", std::nullopt);
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace
+
+int load_demo_data(DemoContext& d) {
+  auto& c = d.connection;
+  const auto opdc = organisation_id(c, "opdc");
+  {
+    auto rows = c.query("SELECT COUNT(*) FROM pages WHERE organisation_id = ?", opdc);
+    rows.next();
+    if (rows.integer(0) > 0) return 0;  // loaded before
+  }
+  std::string minutes;
+  int written = load_opdc_pages(d, opdc, minutes);
+  const auto today = core::today_in_thailand(std::chrono::system_clock::now());
+
+  // The subcommittee whose meeting the news item reports (seed 003).
+  SpaceFields committee{
+      "committee",
+      "คณะอนุกรรมการพัฒนาระบบราชการเกี่ยวกับการพัฒนาและส่งเสริมการบริหารราชการแบบมีส่วนร่วม",
+      "คณะอนุกรรมการภายใต้ ก.พ.ร. ที่ติดตามและส่งเสริมการเปิดให้ประชาชนมีส่วนร่วมในการบริหารราชการ "
+      "รวมทั้งการเตรียมความพร้อมของประเทศไทยในการเข้าร่วมภาครัฐระบบเปิด (OGP)",
+      "คณะอนุกรรมการประกอบด้วยผู้แทนภาครัฐ ภาควิชาการ และภาคประชาสังคม "
+      "พิจารณาแนวทางการส่งเสริมการมีส่วนร่วม ติดตามผลการดำเนินงานของส่วนราชการ "
+      "และเสนอความเห็นต่อคณะกรรมการพัฒนาระบบราชการ (ก.พ.ร.)\n\n"
+      "รายชื่อกรรมการนอกจากประธานเป็นข้อมูลสาธิต",
+      "national",
+      "",
+      "collaborate",
+      {"planning", "evaluation"},
+      {"public_administration"}};
+  const auto committee_id = create(c, opdc, committee, 0);
+  add_member(
+      c, {0, committee_id, "นางจุรี วิจิตรวาทการ", "ผู้ทรงคุณวุฒิ", "academic", "chair", "2019-10-01", ""});
+  add_member(c, {0, committee_id, "ผู้แทนเครือข่ายภาคประชาสังคม (สาธิต)", "เครือข่ายภาคประชาชน (สาธิต)",
+                 "civil_society", "member", "2019-10-01", ""});
+  add_member(c, {0, committee_id, "ผู้แทนภาคเอกชน (สาธิต)", "ภาคเอกชน (สาธิต)", "private", "member",
+                 "2019-10-01", ""});
+  add_member(c, {0, committee_id, "ผู้แทนสื่อมวลชน (สาธิต)", "สื่อมวลชน (สาธิต)", "media", "member",
+                 "2019-10-01", ""});
+  add_member(c, {0, committee_id, "ผู้แทนสำนักงาน ก.พ.ร. (สาธิต)", "สำนักงาน ก.พ.ร.", "government",
+                 "secretary", "2019-10-01", ""});
+  add_meeting(c, {0, committee_id, "การประชุมครั้งที่ 2/2563", "2020-02-25",
+                  "ห้องประชุมฝ่ายบริหาร ชั้น 5 สำนักงาน ก.พ.ร.",
+                  "1. การส่งเสริมการมีส่วนร่วมเพื่อพัฒนาภาครัฐระบบเปิด (OGP)\n"
+                  "2. การติดตามสถานการณ์การดำเนินงานด้านการมีส่วนร่วมของส่วนราชการ\n"
+                  "3. เรื่องอื่น ๆ",
+                  minutes});
+  set_status(c, committee_id, "published");
+  written += 7;
+
+  // A provincial process with phases around today, so one is current.
+  const auto pcd = organisation_id(c, "pcd");
+  SpaceFields process{
+      "process",
+      "แผนปฏิบัติการแก้ไขปัญหาฝุ่นละออง PM2.5 จังหวัดเชียงใหม่",
+      "ร่วมกำหนดมาตรการลดการเผาในที่โล่งและฝุ่นควันข้ามพรมแดน ก่อนฤดูหมอกควันปีหน้า "
+      "ผู้ได้รับผลกระทบคือประชาชนทุกคนในจังหวัดเชียงใหม่ โดยเฉพาะเกษตรกรและผู้ป่วยโรคทางเดินหายใจ",
+      "## ทำไมจึงเปิดให้ร่วม\n\n"
+      "ฝุ่นละออง PM2.5 ในฤดูแล้งส่งผลต่อสุขภาพของประชาชนทั้งจังหวัด มาตรการที่ได้ผลต้องอาศัย"
+      "ความร่วมมือของเกษตรกร ชุมชน ภาคเอกชน และหน่วยงานท้องถิ่น กรมควบคุมมลพิษจึงเปิดให้"
+      "ทุกฝ่ายร่วมวางแผนตั้งแต่ต้น\n\n"
+      "## สิ่งที่จะนำไปใช้\n\n"
+      "- ข้อมูลจุดความร้อนและคุณภาพอากาศย้อนหลัง 5 ปี\n"
+      "- ความคิดเห็นจากเวทีรับฟังในทุกอำเภอ\n"
+      "- ข้อเสนอของเครือข่ายภาคประชาสังคมด้านสิ่งแวดล้อม\n\n"
+      "ข้อมูลนี้เป็นกระบวนการสาธิต",
+      "province",
+      "TH-50",
+      "involve",
+      {"planning", "decision"},
+      {"environment", "health", "agriculture"}};
+  const auto process_id = create(c, pcd, process, 0);
+  add_phase(c, {0, process_id, "เผยแพร่ข้อมูลสถานการณ์", "ข้อมูลคุณภาพอากาศ จุดความร้อน และสาเหตุหลัก",
+                day(today, -40), day(today, -11)});
+  add_phase(c, {0, process_id, "รับฟังความคิดเห็น", "เวทีในทุกอำเภอและการรับฟังทางออนไลน์", day(today, -10),
+                day(today, 20)});
+  add_phase(c, {0, process_id, "ร่วมพิจารณามาตรการ", "คณะทำงานร่วมภาครัฐและภาคประชาชนสรุปมาตรการ",
+                day(today, 21), day(today, 50)});
+  add_phase(c, {0, process_id, "ติดตามผล", "รายงานผลการดำเนินงานต่อสาธารณะทุกเดือนในฤดูหมอกควัน",
+                day(today, 51), day(today, 230)});
+  set_status(c, process_id, "published");
+  pages::Draft news;
+  news.kind = "announcement";
+  news.organisation_id = pcd;
+  news.space_id = process_id;
+  news.title = "เชิญร่วมเวทีรับฟังความคิดเห็น แผนแก้ไขปัญหาฝุ่นละออง PM2.5 จังหวัดเชียงใหม่";
+  news.body =
+      "กรมควบคุมมลพิษขอเชิญประชาชน เกษตรกร และเครือข่ายภาคประชาสังคมร่วมเวทีรับฟังความคิดเห็น"
+      "ต่อร่างมาตรการลดการเผาในที่โล่ง ที่ว่าการอำเภอทุกอำเภอ และทางออนไลน์ผ่านร่วมคิด\n\n"
+      "ข้อมูลนี้เป็นประกาศสาธิต";
+  news.note = "ประกาศสาธิต";
+  pages::create(c, news, "published", std::nullopt);
+  written += 6;
+  return written;
+}
+
+}  // namespace ruamkit::features::spaces
