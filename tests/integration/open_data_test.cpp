@@ -1,6 +1,8 @@
 // /api/v1: open data as JSON, described by the OpenAPI document.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -84,7 +86,10 @@ TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
   for (std::size_t p = 0; (p = r.body.find("<url>", p)) != std::string::npos; ++p) ++opened;
   for (std::size_t p = 0; (p = r.body.find("</url>", p)) != std::string::npos; ++p) ++closed;
   EXPECT_EQ(opened, closed);
-  EXPECT_EQ(opened, 4u + 16u);
+  // The home, lists, search and privacy pages, 16 demo organisations, and the
+  // public demo items: 6 pages, a committee with one meeting, a process.
+  EXPECT_EQ(opened, 7u + 16u + 9u);
+  EXPECT_NE(r.body.find(base + "/committees/1/meetings/1</loc>"), std::string::npos);
   const auto robots = http_get(server.port(), "/robots.txt");
   EXPECT_NE(robots.body.find("Sitemap: " + base + "/sitemap.xml"), std::string::npos);
 }
@@ -92,17 +97,31 @@ TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
 TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
   auto doc = get_json("/api/v1/openapi.json");
   EXPECT_EQ(std::string(doc.at("openapi").as_string()).substr(0, 2), "3.");
+  // A real id for each kind of item, from its list (meetings from a committee).
+  auto first_id = [&](const std::string& list) {
+    return std::to_string(
+        get_json(list + "?per_page=1").at("data").as_array().at(0).at("id").as_int64());
+  };
+  const auto committee = first_id("/api/v1/committees");
+  const std::map<std::string, std::string> ids = {
+      {"organisations", first_id("/api/v1/organisations")},
+      {"processes", first_id("/api/v1/processes")},
+      {"committees", committee},
+      {"pages", first_id("/api/v1/pages")},
+      {"meetings", std::to_string(get_json("/api/v1/committees/" + committee)
+                                      .at("data")
+                                      .at("meetings")
+                                      .as_array()
+                                      .at(0)
+                                      .at("id")
+                                      .as_int64())}};
   for (const auto& [path, item] : doc.at("paths").as_object()) {
     std::string target(path);
     const auto brace = target.find("{id}");
     if (brace != std::string::npos) {
-      target.replace(brace, 4,
-                     std::to_string(get_json("/api/v1/organisations?per_page=1")
-                                        .at("data")
-                                        .as_array()
-                                        .at(0)
-                                        .at("id")
-                                        .as_int64()));
+      const auto collection = target.substr(8, brace - 9);  // "/api/v1/<collection>/{id}"
+      ASSERT_TRUE(ids.contains(collection)) << target;
+      target.replace(brace, 4, ids.at(collection));
     }
     if (target == "/api/v1/search") target += "?q=ok";
     EXPECT_EQ(http_get(server.port(), target).status, 200) << target;

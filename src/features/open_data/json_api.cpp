@@ -57,6 +57,15 @@ json::value text_or_null(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);
 }
 
+std::int64_t id_value(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    throw http::HttpError(400, "bad_id");
+  }
+  return id;
+}
+
 std::int64_t id_param(const http::Request& request, std::string_view name) {
   std::int64_t id = 0;
   const auto text = request.path_param(name);

@@ -35,6 +35,9 @@ boost::json::object page_meta(const std::string& path, const std::string& extra_
 // null for "", else the string.
 boost::json::value text_or_null(const std::string& s);
 
+// Parses a query value as a positive id; throws HttpError 400 otherwise.
+std::int64_t id_value(std::string_view text);
+
 // Parses path parameter `name` as a positive id; throws HttpError 404 otherwise.
 std::int64_t id_param(const http::Request& request, std::string_view name);
 

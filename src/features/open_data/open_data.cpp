@@ -138,7 +138,11 @@ void install(Context& context) {
     const std::string text(request.query_param("q").value_or(""));
     if (text.size() > 500) throw http::HttpError(400, "query_too_long");
     const std::string kind(request.query_param("kind").value_or(""));
-    search::Query query{text, kind, std::nullopt, p.per_page, (p.page - 1) * p.per_page};
+    std::optional<std::int64_t> organisation_id;
+    if (const auto o = request.query_param("organisation_id"); o && !o->empty()) {
+      organisation_id = api::id_value(*o);
+    }
+    search::Query query{text, kind, organisation_id, p.per_page, (p.page - 1) * p.per_page};
     std::vector<search::Hit> hits;
     std::int64_t total = 0;
     db.read([&](storage::Connection& c) {
@@ -158,11 +162,12 @@ void install(Context& context) {
     }
     json::object body;
     body["data"] = std::move(data);
-    body["meta"] =
-        page_meta("/api/v1/search",
-                  "q=" + http::encode_query_value(text) + "&" +
-                      (kind.empty() ? "" : "kind=" + http::encode_query_value(kind) + "&"),
-                  p, total);
+    body["meta"] = page_meta(
+        "/api/v1/search",
+        "q=" + http::encode_query_value(text) + "&" +
+            (kind.empty() ? "" : "kind=" + http::encode_query_value(kind) + "&") +
+            (organisation_id ? "organisation_id=" + std::to_string(*organisation_id) + "&" : ""),
+        p, total);
     return reply(body);
   });
 }

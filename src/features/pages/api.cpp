@@ -36,14 +36,7 @@ json::object page_json(const Page& p) {
 std::optional<std::int64_t> id_query(const http::Request& request, std::string_view name) {
   const auto text = request.query_param(name);
   if (!text || text->empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    const auto id = std::stoll(std::string(*text), &used);
-    if (used != text->size() || id <= 0) throw std::invalid_argument("id");
-    return id;
-  } catch (const std::exception&) {
-    throw http::HttpError(400, "bad_id");
-  }
+  return api::id_value(*text);
 }
 
 Page public_page(storage::Connection& c, std::int64_t id) {

@@ -90,13 +90,7 @@ http::Response list_endpoint(storage::Database& db, const http::Request& request
   param("stage", f.stage);
   param("topic", f.topic);
   param("status", f.status);
-  if (!organisation.empty()) {
-    try {
-      f.organisation_id = std::stoll(organisation);
-    } catch (const std::exception&) {
-      throw http::HttpError(400, "bad_organisation_id");
-    }
-  }
+  if (!organisation.empty()) f.organisation_id = api::id_value(organisation);
   if ((!f.level.empty() && !is_one_of(levels(), f.level)) ||
       (!f.stage.empty() && !is_one_of(stages(), f.stage)) ||
       (!f.topic.empty() && !is_one_of(topics(), f.topic)) ||
