@@ -50,6 +50,7 @@ struct Visitor {
   std::int64_t user_id = 0;  // 0: not signed in (or the second factor is still due)
   std::string display_name;
   bool platform_admin = false;
+  bool publishes = false;  // an official or admin of some organisation (the workspace)
   // A session whose password step passed but whose second factor is still
   // due ("pending") or must first be set up ("enrol"); user_id stays 0.
   std::int64_t partial_user_id = 0;

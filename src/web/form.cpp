@@ -132,6 +132,11 @@ Form& Form::inputmode(const std::string& field, const std::string& mode) {
   return *this;
 }
 
+Form& Form::id_prefix(const std::string& prefix) {
+  prefix_ = prefix;
+  return *this;
+}
+
 ViewData Form::view() const {
   ViewData data;
   data.set("heading", heading_);
@@ -144,7 +149,7 @@ ViewData Form::view() const {
   ViewList errors;
   for (const auto& [field, text] : errors_) {
     ViewData e;
-    e.set("field", text_or_false(field));
+    e.set("field", text_or_false(field.empty() ? field : prefix_ + field));
     e.set("text", text);
     errors.push_back(e);
   }
@@ -155,6 +160,7 @@ ViewData Form::view() const {
     // a value of the enclosing page.
     ViewData v;
     v.set("name", f.name);
+    v.set("id", prefix_ + f.name);
     v.set("label", f.label);
     v.set("type", f.type);
     v.set("value", f.value);
@@ -180,7 +186,7 @@ ViewData Form::view() const {
       o.set("selected", f.is_group ? std::find(f.checked_values.begin(), f.checked_values.end(),
                                                value) != f.checked_values.end()
                                    : value == f.value);
-      o.set("option_id", f.name + "-" + value);
+      o.set("option_id", prefix_ + f.name + "-" + value);
       options.push_back(o);
     }
     v.set("options", options);

@@ -47,6 +47,9 @@ class Form {
   // Marks `field` (or the whole form when empty) with message `key`.
   Form& error(const std::string& field, const std::string& key);
   Form& inputmode(const std::string& field, const std::string& mode);
+  // Prefixes the element ids of the fields ("field-<prefix><name>"), so that
+  // several forms can share one page.
+  Form& id_prefix(const std::string& prefix);
 
   bool has_errors() const { return !errors_.empty(); }
   ViewData view() const;
@@ -63,6 +66,7 @@ class Form {
   const Catalogue& t_;
   std::string action_, heading_, submit_, intro_, notice_;
   bool multipart_ = false;
+  std::string prefix_;
   std::vector<Field> fields_;
   std::vector<std::pair<std::string, std::string>> hidden_, links_, errors_;  // errors: field, text
 };

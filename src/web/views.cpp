@@ -65,6 +65,7 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   layout.set("signed_in", request.visitor.signed_in());
   layout.set("user_name", request.visitor.display_name);
   layout.set("platform_admin", request.visitor.platform_admin);
+  layout.set("publishes", request.visitor.publishes);
 
   auto response = http::Response::html(templates_.render("layout", layout, globals), status);
   response.headers.set("Content-Language", t.locale());

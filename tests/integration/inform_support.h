@@ -85,8 +85,10 @@ inline bool well_formed(const std::string& xml, std::string& why) {
 // strings as xmllint prints them).
 inline std::string xpath(const std::string& xml, const std::string& expression) {
   bool ok = false;
-  const auto out = xmllint(xml, "--xpath '" + expression + "'", ok);
-  return ok ? out : "(xpath failed: " + out + ")";
+  auto out = xmllint(xml, "--xpath '" + expression + "'", ok);
+  if (!ok) return "(xpath failed: " + out + ")";
+  if (out.ends_with('\n')) out.pop_back();  // xmllint ends what it prints with a newline
+  return out;
 }
 
 // Text with the tags removed (search results mark matched words).

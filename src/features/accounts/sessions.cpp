@@ -69,7 +69,9 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
     std::string last_seen;
     database_.read([&](storage::Connection& c) {
       auto rows = c.query(
-          "SELECT s.user_id, s.second_factor, s.last_seen_at, u.display_name, u.is_platform_admin "
+          "SELECT s.user_id, s.second_factor, s.last_seen_at, u.display_name, u.is_platform_admin, "
+          "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id "
+          "AND m.role IN ('official', 'admin')) "
           "FROM sessions s JOIN users u ON u.id = s.user_id "
           "WHERE s.id_digest = ? AND s.expires_at > ? AND s.last_seen_at > ? "
           "AND u.deleted_at IS NULL",
@@ -83,6 +85,7 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
         visitor.user_id = user_id;
         visitor.display_name = rows.text(3);
         visitor.platform_admin = rows.integer(4) != 0;
+        visitor.publishes = visitor.platform_admin || rows.integer(5) != 0;
       } else {
         visitor.partial_user_id = user_id;
       }

@@ -37,7 +37,8 @@ web::ViewData manage_list_view(storage::Connection& c, const Owner& owner,
 
 web::Form upload_form(const web::Catalogue& t, const Owner& owner) {
   web::Form form(t, "/manage/documents", "documents.upload_heading", "documents.upload");
-  form.hidden("owner_kind", owner.kind)
+  form.id_prefix("document-")
+      .hidden("owner_kind", owner.kind)
       .hidden("owner_id", std::to_string(owner.id))
       .field("title", "documents.title", "text", "", "off", false, "documents.title_hint")
       .file("file", "documents.file",

@@ -260,7 +260,7 @@ void install(Context& context) {
       data.set("form", form.view());
       data.set("to_status", p.status == "draft" ? "published" : "draft");
       data.set("status_label",
-               t.text(p.status == "draft" ? "pages.manage.publish" : "pages.manage.withdraw"));
+               t.text(p.status == "draft" ? "pages.publish" : "pages.withdraw"));
       data.set("space_hidden", p.space_id && !p.is_public() && p.status == "published");
       data.set("documents", documents::manage_list_view(c, {"page", id}, t));
       data.set("upload_form", documents::upload_form(t, {"page", id}).view());

@@ -91,7 +91,7 @@ web::Form phase_form(const web::Catalogue& t, const std::string& action, const P
                      bool is_new) {
   web::Form form(t, action, is_new ? "spaces.manage.add_phase" : "spaces.manage.edit_phase",
                  is_new ? "spaces.manage.add_phase" : "spaces.manage.save");
-  form.field("title", "spaces.manage.phase_title", "text", p.title)
+  form.id_prefix("phase-").field("title", "spaces.manage.phase_title", "text", p.title)
       .textarea("description", "spaces.manage.phase_description", p.description)
       .field("starts_on", "spaces.manage.starts_on", "date", p.starts_on)
       .field("ends_on", "spaces.manage.ends_on", "date", p.ends_on);
@@ -111,7 +111,7 @@ Phase read_phase_form(const http::Request& request, std::int64_t space_id) {
 web::Form member_form(const web::Catalogue& t, std::int64_t space_id, const Member& m) {
   web::Form form(t, manage_url(space_id) + "/members", "spaces.manage.add_member",
                  "spaces.manage.add_member");
-  form.field("name", "spaces.manage.member_name", "text", m.name)
+  form.id_prefix("member-").field("name", "spaces.manage.member_name", "text", m.name)
       .field("affiliation", "spaces.manage.affiliation", "text", m.affiliation)
       .select("sector", "spaces.manage.sector", choices(sectors(), "spaces.sectors.", t), m.sector)
       .select("position", "spaces.manage.position", choices(positions(), "spaces.positions.", t),

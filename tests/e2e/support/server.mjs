@@ -15,7 +15,7 @@
 //
 //   Ruamkit is serving at http://127.0.0.1:PORT/
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +92,7 @@ function waitForExit(child, ms) {
  * @param {string}   [opts.shareDir]       default $RUAMKIT_SHARE_DIR or the repo root
  * @param {string}   [opts.logLevel]       default 'warn'
  * @param {string[]} [opts.extraArgs]      appended to the command line
+ * @param {boolean}  [opts.seedDemo]       load the demo data (seed-demo) first
  * @param {object}   [opts.env]            added to the environment
  * @param {number}   [opts.readyTimeoutMs] default 20000
  * @returns {Promise<RunningServer>}
@@ -115,6 +116,14 @@ export async function startServer(opts = {}) {
 
   const tmpDir = mkdtempSync(path.join(tmpdir(), 'ruamkit-e2e-'));
   const database = path.join(tmpDir, 'ruamkit.db');
+  if (opts.seedDemo) {
+    const seeded = spawnSync(bin, ['seed-demo', '--database', database, '--share-dir', shareDir],
+                             { cwd: tmpDir, encoding: 'utf8', env: { ...process.env, ...(opts.env || {}) } });
+    if (seeded.status !== 0) {
+      rmSync(tmpDir, { recursive: true, force: true });
+      throw new Error(`seed-demo failed (${seeded.status}):\n${seeded.stderr}${seeded.stdout}`);
+    }
+  }
   const args = [
     'serve',
     '--listen', '127.0.0.1:0',
