@@ -1,5 +1,5 @@
 // Search at scale: builds an index of 100,000 mixed Thai/English documents
-// (sentences drawn from the real OPDC pages in shared/seeds plus English
+// (sentences drawn from the real OPDC pages in demo/opdc-pages plus English
 // text), then reports the index build rate and the median and p99 latency of
 // Thai, English and prefix queries. Not a test: figures vary with the machine.
 //
@@ -27,6 +27,7 @@ using Clock = std::chrono::steady_clock;
 std::vector<std::string> seed_lines(const fs::path& dir) {
   std::vector<std::string> lines;
   for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txt") continue;
     std::ifstream in(entry.path());
     std::string line;
     while (std::getline(in, line)) {
@@ -55,8 +56,8 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   const int documents = argc > 1 ? std::stoi(argv[1]) : 100'000;
-  const fs::path seeds = argc > 2 ? fs::path(argv[2])
-                                  : fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / ".." / "shared" / "seeds";
+  const fs::path seeds =
+      argc > 2 ? fs::path(argv[2]) : fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "demo" / "opdc-pages";
   const auto lines = seed_lines(seeds);
   if (lines.empty()) {
     std::fprintf(stderr, "no seed text found in %s\n", seeds.c_str());

@@ -68,7 +68,8 @@ TEST_F(Documents, SvgIsRefusedEvenNamedLikeAPng) {
   expect_refused(pcd, space, {"file", "chart.png", "image/png", svg});
   expect_refused(pcd, space, {"file", "chart.svg", "image/svg+xml", svg});
   // Bytes nobody can identify are refused too.
-  expect_refused(pcd, space, {"file", "data.pdf", "application/pdf", std::string("\x01\x02\x03\xff\xfe", 5)});
+  expect_refused(pcd, space,
+                 {"file", "data.pdf", "application/pdf", std::string("\x01\x02\x03\xff\xfe", 5)});
 }
 
 TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
@@ -83,7 +84,8 @@ TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   EXPECT_EQ(r.header("location"), "/manage/spaces/" + std::to_string(space) + "?notice=uploaded");
   EXPECT_EQ(integer("SELECT COUNT(*) FROM documents WHERE space_id = ?", space), 1);
-  EXPECT_EQ(text("SELECT content_type FROM documents WHERE space_id = ?", space), "application/pdf");
+  EXPECT_EQ(text("SELECT content_type FROM documents WHERE space_id = ?", space),
+            "application/pdf");
   EXPECT_EQ(text("SELECT file_name FROM documents WHERE space_id = ?", space), "มาตรการ.pdf")
       << "the extension follows the content";
   EXPECT_EQ(integer("SELECT byte_size FROM documents WHERE space_id = ?", space),
@@ -114,10 +116,10 @@ TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
   EXPECT_EQ(again.status, 304);
   EXPECT_TRUE(again.body.empty());
   // The id alone finds it too; a wrong id does not.
-  EXPECT_EQ(http_get(server.port(), "/documents/" + std::to_string(integer(
-                                                         "SELECT id FROM documents")))
-                .body,
-            pdf);
+  EXPECT_EQ(
+      http_get(server.port(), "/documents/" + std::to_string(integer("SELECT id FROM documents")))
+          .body,
+      pdf);
   EXPECT_EQ(http_get(server.port(), "/documents/999999/x.pdf").status, 404);
   // It appears in the open data of the process.
   EXPECT_TRUE(contains(visitor.get("/api/v1/processes/" + std::to_string(space)).body,
@@ -163,8 +165,9 @@ TEST_F(Documents, AWordDocumentDownloadsAsAnAttachment) {
   EXPECT_TRUE(contains(d.header("content-security-policy").value_or(""), "sandbox"));
   // A zip that is not Office is refused.
   const auto plain_zip = stored_zip({{"readme.txt", "hello"}});
-  EXPECT_EQ(upload(pcd, "page", page, {"file", "archive.docx", "application/zip", plain_zip}).status,
-            415);
+  EXPECT_EQ(
+      upload(pcd, "page", page, {"file", "archive.docx", "application/zip", plain_zip}).status,
+      415);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM documents"), 1);
 }
 
@@ -205,9 +208,9 @@ TEST_F(Documents, AThaiFileNameSurvivesInTheDownload) {
   sign_in(pcd, kPcd);
   const auto space = demo_process();
   const std::string name = "รายงานการประชุม ครั้งที่ 1";
-  ASSERT_EQ(upload(pcd, "space", space, {"file", name + ".pdf", "application/pdf", minimal_pdf()})
-                .status,
-            303);
+  ASSERT_EQ(
+      upload(pcd, "space", space, {"file", name + ".pdf", "application/pdf", minimal_pdf()}).status,
+      303);
   EXPECT_EQ(text("SELECT file_name FROM documents WHERE space_id = ?", space), name + ".pdf");
   EXPECT_EQ(text("SELECT title FROM documents WHERE space_id = ?", space), name);
   const auto url = document_url("space_id", space);
@@ -218,9 +221,9 @@ TEST_F(Documents, AThaiFileNameSurvivesInTheDownload) {
   // The plain filename= is an ASCII fallback.
   const auto fallback = find(disposition, R"re(filename="([^"]*)")re");
   EXPECT_FALSE(fallback.empty()) << disposition;
-  EXPECT_TRUE(std::all_of(fallback.begin(), fallback.end(),
-                          [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
-      << fallback;
+  EXPECT_TRUE(std::all_of(fallback.begin(), fallback.end(), [](char ch) {
+    return static_cast<unsigned char>(ch) < 0x80;
+  })) << fallback;
   EXPECT_TRUE(fallback.ends_with(".pdf")) << fallback;
   // A path in the sent name is dropped.
   ASSERT_EQ(upload(pcd, "space", space,
@@ -239,18 +242,48 @@ TEST_F(Documents, AnUploadWithoutAFileOrForAMissingOwnerIsRefused) {
                                {{"owner_kind", "space"}, {"owner_id", std::to_string(space)}}, {})
                 .status,
             422);
-  EXPECT_EQ(pcd.post_multipart("/manage/documents",
-                               {{"owner_kind", "space"}, {"owner_id", "999999"}},
-                               {{"file", "a.pdf", "application/pdf", minimal_pdf()}})
-                .status,
-            404);
-  EXPECT_EQ(pcd.post_multipart("/manage/documents",
-                               {{"owner_kind", "user"}, {"owner_id", "1"}},
+  EXPECT_EQ(
+      pcd.post_multipart("/manage/documents", {{"owner_kind", "space"}, {"owner_id", "999999"}},
+                         {{"file", "a.pdf", "application/pdf", minimal_pdf()}})
+          .status,
+      404);
+  EXPECT_EQ(pcd.post_multipart("/manage/documents", {{"owner_kind", "user"}, {"owner_id", "1"}},
                                {{"file", "a.pdf", "application/pdf", minimal_pdf()}})
                 .status,
             404);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM documents"), 0);
   EXPECT_EQ(stored_files(), 0u);
+}
+
+TEST_F(Documents, AMeetingsDocumentsFollowTheCommittee) {
+  Browser pcd(server.port());
+  sign_in(pcd, kPcd);
+  const auto committee = create_space(pcd, "pcd", space_form("committee", "คณะทำงานร่วม"));
+  const auto manage = "/manage/spaces/" + std::to_string(committee);
+  pcd.get(manage + "/meetings/new");
+  const auto meeting = id_in_location(
+      pcd.post(manage + "/meetings",
+               {{"title", "การประชุมครั้งที่ 1"}, {"held_on", "2026-01-15"}, {"minutes", "มติ"}}),
+      "/manage/meetings/");
+  const auto pdf = minimal_pdf("รายงานการประชุม");
+  const auto r = upload(pcd, "meeting", meeting, {"file", "minutes.pdf", "application/pdf", pdf},
+                        "รายงานการประชุมฉบับลงนาม");
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"),
+            "/manage/meetings/" + std::to_string(meeting) + "?notice=uploaded");
+  const auto url = document_url("meeting_id", meeting);
+  const auto public_meeting =
+      "/committees/" + std::to_string(committee) + "/meetings/" + std::to_string(meeting);
+  EXPECT_EQ(http_get(server.port(), url).status, 404) << "the committee is a draft";
+  EXPECT_TRUE(search_results(http_get(server.port(), "/search?q=" + q("ฉบับลงนาม")).body).empty());
+  set_space_status(pcd, committee, "published");
+  EXPECT_EQ(http_get(server.port(), url).body, pdf);
+  EXPECT_TRUE(contains(http_get(server.port(), public_meeting).body,
+                       "href=\"" + url + "\">รายงานการประชุมฉบับลงนาม</a>"));
+  // The meeting is found by its document's title.
+  const auto found = search_results(http_get(server.port(), "/search?q=" + q("ฉบับลงนาม")).body);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].url, public_meeting);
 }
 
 class DocumentsUploadLimit : public Documents {

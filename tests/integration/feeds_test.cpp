@@ -35,8 +35,9 @@ class Feeds : public InformTest {
     EXPECT_EQ(xpath(xml, "count(" + atom("updated") + ")"), "1") << target;
     const std::string base = "http://127.0.0.1";
     EXPECT_TRUE(xpath(xml, "string(" + atom("id") + ")").starts_with(base)) << target;
-    EXPECT_TRUE(std::regex_match(xpath(xml, "string(" + atom("updated") + ")"),
-                                 std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d))")))
+    EXPECT_TRUE(
+        std::regex_match(xpath(xml, "string(" + atom("updated") + ")"),
+                         std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d))")))
         << target << ": RFC 3339 time";
     const auto self = xpath(xml, "string(" + atom("link") + "[@rel=\"self\"]/@href)");
     EXPECT_TRUE(self.starts_with(base)) << self;
@@ -46,7 +47,8 @@ class Feeds : public InformTest {
     const std::string complete =
         std::string("count(") + kEntry +
         "[*[local-name()=\"id\"] and *[local-name()=\"title\"] and *[local-name()=\"updated\"] "
-        "and *[local-name()=\"link\"]/@href and *[local-name()=\"author\"]/*[local-name()=\"name\"]])";
+        "and *[local-name()=\"link\"]/@href and "
+        "*[local-name()=\"author\"]/*[local-name()=\"name\"]])";
     EXPECT_EQ(xpath(xml, complete), std::to_string(entries)) << target;
     return entries;
   }
@@ -69,8 +71,7 @@ class Feeds : public InformTest {
     // pubDate in RFC 822 form.
     const std::regex rfc822(R"([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d [+-]\d{4})");
     for (int i = 1; i <= items; ++i) {
-      const auto date =
-          xpath(xml, "string(/rss/channel/item[" + std::to_string(i) + "]/pubDate)");
+      const auto date = xpath(xml, "string(/rss/channel/item[" + std::to_string(i) + "]/pubDate)");
       EXPECT_TRUE(std::regex_match(date, rfc822)) << target << " item " << i << ": " << date;
     }
     return items;
@@ -99,21 +100,22 @@ TEST_F(Feeds, TheSiteFeedsAreWellFormedAndComplete) {
 }
 
 TEST_F(Feeds, AnOrganisationsFeedHasOnlyItsAnnouncements) {
-  const auto opdc_news = "/pages/" + std::to_string(integer(
-                                         "SELECT id FROM pages WHERE kind = 'announcement' AND "
+  const auto opdc_news =
+      "/pages/" + std::to_string(integer("SELECT id FROM pages WHERE kind = 'announcement' AND "
                                          "organisation_id = ?",
                                          organisation("opdc")));
-  const auto pcd_news = "/pages/" + std::to_string(integer(
-                                        "SELECT id FROM pages WHERE kind = 'announcement' AND "
-                                        "organisation_id = ?",
-                                        organisation("pcd")));
+  const auto pcd_news =
+      "/pages/" + std::to_string(integer("SELECT id FROM pages WHERE kind = 'announcement' AND "
+                                         "organisation_id = ?",
+                                         organisation("pcd")));
   EXPECT_EQ(check_atom("/organisations/opdc/feed.atom"), 1);
   EXPECT_EQ(check_rss("/organisations/pcd/feed.rss"), 1);
   EXPECT_EQ(check_atom("/organisations/pcd/feed.atom"), 1);
   const auto opdc = http_get(server.port(), "/organisations/opdc/feed.atom").body;
   EXPECT_TRUE(contains(opdc, opdc_news + "</id>"));
   EXPECT_FALSE(contains(opdc, pcd_news + "</id>"));
-  EXPECT_TRUE(contains(xpath(opdc, "string(" + atom("title") + ")"), "สำนักงานคณะกรรมการพัฒนาระบบราชการ"));
+  EXPECT_TRUE(
+      contains(xpath(opdc, "string(" + atom("title") + ")"), "สำนักงานคณะกรรมการพัฒนาระบบราชการ"));
   const auto pcd = http_get(server.port(), "/organisations/pcd/feed.rss").body;
   EXPECT_TRUE(contains(pcd, "<guid isPermaLink=\"true\">http://127.0.0.1:" +
                                 std::to_string(server.port()) + pcd_news + "</guid>"));

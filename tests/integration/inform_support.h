@@ -63,8 +63,8 @@ inline std::int64_t id_in_location(const HttpResponse& r, const std::string& pre
 inline std::string xmllint(const std::string& xml, const std::string& args, bool& ok) {
   TempDir dir;
   const auto file = dir.write("in.xml", xml);
-  const std::string command = "/usr/bin/xmllint --nonet " + args + " - < '" + file.string() +
-                              "' 2>&1";
+  const std::string command =
+      "/usr/bin/xmllint --nonet " + args + " - < '" + file.string() + "' 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run xmllint");
   std::string out;
@@ -162,10 +162,10 @@ inline std::string stored_zip(const std::vector<std::pair<std::string, std::stri
     const auto size = static_cast<std::uint32_t>(content.size());
     const auto name_size = static_cast<std::uint32_t>(name.size());
     zip += "PK\x03\x04";
-    le16(zip, 20);  // version needed
-    le16(zip, 0);   // flags
-    le16(zip, 0);   // stored
-    le16(zip, 0);   // time
+    le16(zip, 20);    // version needed
+    le16(zip, 0);     // flags
+    le16(zip, 0);     // stored
+    le16(zip, 0);     // time
     le16(zip, 0x21);  // date: 1980-01-01
     le32(zip, crc);
     le32(zip, size);
@@ -264,7 +264,8 @@ inline FormFields space_form(const std::string& kind, const std::string& title) 
 // The server with the demo data loaded, fresh for each test.
 class InformTest : public ::testing::Test {
  protected:
-  explicit InformTest(std::vector<std::string> extra_args = {}) : server(with_defaults(extra_args)) {
+  explicit InformTest(std::vector<std::string> extra_args = {})
+      : server(with_defaults(extra_args)) {
     std::string out;
     if (run_ruamkit({"seed-demo", "--database", server.database_path()}, out) != 0) {
       throw std::runtime_error("seed-demo failed: " + out);
@@ -370,10 +371,10 @@ class InformTest : public ::testing::Test {
     b.get("/manage/organisations/" + o + "/pages/new?kind=" + kind +
           (space ? "&space=" + space_id : ""));
     const auto r = b.post("/manage/organisations/" + o + "/pages", {{"kind", kind},
-                                                                     {"space_id", space_id},
-                                                                     {"title", title},
-                                                                     {"body", body},
-                                                                     {"note", "ฉบับแรก"}});
+                                                                    {"space_id", space_id},
+                                                                    {"title", title},
+                                                                    {"body", body},
+                                                                    {"note", "ฉบับแรก"}});
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
     return id_in_location(r, "/manage/pages/");
   }

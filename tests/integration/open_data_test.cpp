@@ -54,10 +54,17 @@ TEST_F(OpenData, SearchSpeaksThai) {
   auto r = get_json(
       "/api/v1/"
       "search?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%83%E0%B8%AB%E0%B8%A1%E0%B9%88");
-  EXPECT_EQ(r.at("meta").at("total").as_int64(), 2);
+  // Chiang Mai Province and City Municipality, the demo PM2.5 process and its
+  // announcement.
+  EXPECT_EQ(r.at("meta").at("total").as_int64(), 4);
   const auto& hit = r.at("data").as_array().at(0).as_object();
-  EXPECT_EQ(hit.at("kind").as_string(), "organisation");
   EXPECT_NE(std::string(hit.at("title_html").as_string()).find("<mark>"), std::string::npos);
+  auto only_organisations = get_json(
+      "/api/v1/"
+      "search?kind=organisation&q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%83%E0%B8%AB%"
+      "E0%B8%A1%E0%B9%88");
+  EXPECT_EQ(only_organisations.at("meta").at("total").as_int64(), 2);
+  EXPECT_EQ(only_organisations.at("data").as_array().at(0).at("kind").as_string(), "organisation");
 }
 
 TEST_F(OpenData, BadInputIsAProblemDocument) {

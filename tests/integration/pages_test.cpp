@@ -95,8 +95,8 @@ TEST_F(Pages, ADraftAnnouncementIsHiddenEverywhereUntilPublished) {
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].url, url);
   EXPECT_EQ(results[0].title, title);
-  for (const char* feed : {"/feed.atom", "/feed.rss", "/organisations/pcd/feed.atom",
-                           "/organisations/pcd/feed.rss"}) {
+  for (const char* feed :
+       {"/feed.atom", "/feed.rss", "/organisations/pcd/feed.atom", "/organisations/pcd/feed.rss"}) {
     EXPECT_TRUE(contains(visitor.get(feed).body, title)) << feed;
   }
   EXPECT_FALSE(contains(visitor.get("/organisations/opdc/feed.atom").body, title));
@@ -121,8 +121,8 @@ TEST_F(Pages, APageInsideADraftSpaceIsNotPublicEvenWhenPublished) {
   Browser pcd(server.port());
   sign_in(pcd, kPcd);
   const auto space = create_process(pcd, "กระบวนการที่ยังเป็นร่าง");
-  const auto id = create_page(pcd, "pcd", "announcement", "ประกาศในพื้นที่ร่าง " + word,
-                              "เนื้อหา " + word, space);
+  const auto id =
+      create_page(pcd, "pcd", "announcement", "ประกาศในพื้นที่ร่าง " + word, "เนื้อหา " + word, space);
   EXPECT_EQ(integer("SELECT space_id FROM pages WHERE id = ?", id), space);
   set_page_status(pcd, id, "published");
   EXPECT_EQ(text("SELECT status FROM pages WHERE id = ?", id), "published");
@@ -133,8 +133,7 @@ TEST_F(Pages, APageInsideADraftSpaceIsNotPublicEvenWhenPublished) {
     EXPECT_EQ(visitor.get(url + "/revisions").status, 404) << when;
     EXPECT_EQ(visitor.get("/api/v1" + url).status, 404) << when;
     EXPECT_EQ(api_ids(visitor.get("/api/v1/pages?per_page=100")).count(id), 0u) << when;
-    EXPECT_TRUE(
-        api_ids(visitor.get("/api/v1/pages?space_id=" + std::to_string(space))).empty())
+    EXPECT_TRUE(api_ids(visitor.get("/api/v1/pages?space_id=" + std::to_string(space))).empty())
         << when;
     EXPECT_FALSE(contains(visitor.get("/announcements").body, page_link(id))) << when;
     EXPECT_TRUE(search_results(visitor.get("/search?q=" + q(word)).body).empty()) << when;
@@ -144,8 +143,7 @@ TEST_F(Pages, APageInsideADraftSpaceIsNotPublicEvenWhenPublished) {
   };
   expect_hidden("space is a draft");
   EXPECT_EQ(pcd.get(url).status, 200) << "the owner still sees it";
-  EXPECT_TRUE(contains(pcd.get("/manage/pages/" + std::to_string(id)).body,
-                       "พื้นที่ที่หน้านี้อยู่ยังไม่เผยแพร่"))
+  EXPECT_TRUE(contains(pcd.get("/manage/pages/" + std::to_string(id)).body, "พื้นที่ที่หน้านี้อยู่ยังไม่เผยแพร่"))
       << "the editor says why it is not public";
 
   // Publishing the space makes its published page public, in the same step.
@@ -164,8 +162,8 @@ TEST_F(Pages, APageInsideADraftSpaceIsNotPublicEvenWhenPublished) {
 TEST_F(Pages, EverySaveIsARevisionAndOldOnesStayReadable) {
   Browser pcd(server.port());
   sign_in(pcd, kPcd);
-  const auto id = create_page(pcd, "pcd", "announcement", "ประกาศรับสมัครผู้แทนชุมชน",
-                              "รับสมัครถึงวันที่ 10 มกราคม");
+  const auto id =
+      create_page(pcd, "pcd", "announcement", "ประกาศรับสมัครผู้แทนชุมชน", "รับสมัครถึงวันที่ 10 มกราคม");
   set_page_status(pcd, id, "published");
   const auto manage = "/manage/pages/" + std::to_string(id);
   pcd.get(manage);
@@ -218,8 +216,7 @@ TEST_F(Pages, EverySaveIsARevisionAndOldOnesStayReadable) {
   EXPECT_EQ(revisions.at(2).at("body_markdown").as_string(), "รับสมัครถึงวันที่ 10 มกราคม");
   EXPECT_EQ(revisions.at(1).at("note").as_string(), "ขยายเวลารับสมัคร");
   EXPECT_FALSE(revisions.at(0).as_object().contains("edited_by")) << "who edited stays private";
-  EXPECT_EQ(json::parse(visitor.get("/api/v1" + url).body).at("data").at("revision").as_int64(),
-            3);
+  EXPECT_EQ(json::parse(visitor.get("/api/v1" + url).body).at("data").at("revision").as_int64(), 3);
 }
 
 TEST_F(Pages, MarkdownIsRenderedSafely) {
@@ -285,8 +282,7 @@ TEST_F(Pages, OnlyTheOwningOrganisationEditsItsPages) {
   for (auto* b : {&chiang_mai, &citizen}) {
     EXPECT_EQ(b->get(manage).status, 403);
     b->get("/pages/" + std::to_string(id));
-    EXPECT_EQ(b->post(manage, {{"title", "ถูกแก้โดยผู้อื่น"}, {"body", "x"}, {"note", ""}}).status,
-              403);
+    EXPECT_EQ(b->post(manage, {{"title", "ถูกแก้โดยผู้อื่น"}, {"body", "x"}, {"note", ""}}).status, 403);
     EXPECT_EQ(b->post(manage + "/status", {{"status", "draft"}}).status, 403);
     EXPECT_EQ(b->get("/manage/organisations/" + org("pcd") + "/pages/new?kind=page").status, 403);
     EXPECT_EQ(b->post("/manage/organisations/" + org("pcd") + "/pages",
@@ -297,10 +293,10 @@ TEST_F(Pages, OnlyTheOwningOrganisationEditsItsPages) {
   // Nor does PCD touch OPDC's pages.
   EXPECT_EQ(pcd.get("/manage/pages/" + std::to_string(opdc_page)).status, 403);
   pcd.get("/manage");
-  EXPECT_EQ(pcd.post("/manage/pages/" + std::to_string(opdc_page) + "/status",
-                     {{"status", "draft"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      pcd.post("/manage/pages/" + std::to_string(opdc_page) + "/status", {{"status", "draft"}})
+          .status,
+      403);
   // A PCD page cannot be put in another organisation's space.
   const auto opdc_committee =
       integer("SELECT id FROM spaces WHERE organisation_id = ?", organisation("opdc"));
@@ -351,8 +347,7 @@ constexpr const char* kMeetingNews =
 TEST_F(PagesSearch, ParticipationFindsTheImportedOpdcPages) {
   const auto found = search("การมีส่วนร่วม");
   const auto titles = titles_of(found);
-  for (const char* title :
-       {kSource2553, kResults, kPublicSector, kParticipatory, kMeetingNews}) {
+  for (const char* title : {kSource2553, kResults, kPublicSector, kParticipatory, kMeetingNews}) {
     EXPECT_TRUE(titles.contains(title)) << title;
   }
   EXPECT_TRUE(urls_of(found).contains(url_of(kResults)));
@@ -380,8 +375,7 @@ TEST_F(PagesSearch, NetworkFindsThePagesThatMentionNetworks) {
 TEST_F(PagesSearch, PeopleAndItsPrefixFindTheOpdcPages) {
   const auto people = search("ประชาชน");
   const auto titles = titles_of(people);
-  for (const char* title :
-       {kSource2553, kResults, kPublicSector, kParticipatory, kMeetingNews}) {
+  for (const char* title : {kSource2553, kResults, kPublicSector, kParticipatory, kMeetingNews}) {
     EXPECT_TRUE(titles.contains(title)) << title;
   }
   const auto prefix = search("ประชา*");
@@ -413,10 +407,10 @@ TEST_F(PagesSearch, KindAndOrganisationFiltersNarrowTheResults) {
   EXPECT_TRUE(titles_of(announcements).contains(kMeetingNews));
   EXPECT_EQ(search("การมีส่วนร่วม", "&kind=meeting").size(), 1u);
 
-  const auto process = "/processes/" + std::to_string(integer(
-                                           "SELECT id FROM spaces WHERE kind = 'process' AND "
-                                           "organisation_id = ?",
-                                           organisation("pcd")));
+  const auto process =
+      "/processes/" + std::to_string(integer("SELECT id FROM spaces WHERE kind = 'process' AND "
+                                             "organisation_id = ?",
+                                             organisation("pcd")));
   const auto everyone = urls_of(search("ประชาชน"));
   EXPECT_TRUE(everyone.contains(process));
   EXPECT_TRUE(everyone.contains(url_of(kResults)));

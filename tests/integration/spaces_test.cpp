@@ -83,12 +83,20 @@ TEST_F(Spaces, OnlyTheOwningOrganisationsOfficialsMayManageASpace) {
   expect_refused(chiang_mai, 403, "Chiang Mai official");
   EXPECT_EQ(chiang_mai.get("/processes/" + std::to_string(id)).status, 404)
       << "another organisation's draft is not public to them either";
+  // The 403s were not CSRF refusals: the same token creates a space in its own organisation.
+  EXPECT_EQ(chiang_mai
+                .post("/manage/organisations/" + org("chiang-mai") + "/spaces",
+                      space_form("process", "กระบวนการของจังหวัดเชียงใหม่"))
+                .status,
+            303);
 
   // A citizen has no workspace at all.
   Browser citizen(server.port());
   sign_in(citizen, kCitizen);
   EXPECT_EQ(citizen.get("/manage").status, 403);
   expect_refused(citizen, 403, "citizen");
+  EXPECT_EQ(citizen.post("/locale", {{"lang", "th"}, {"return", "/processes"}}).status, 303)
+      << "the citizen's token was valid: the 403s were for want of permission";
 
   // Signed out: sent to log in, and nothing happens.
   Browser stranger(server.port());
@@ -101,6 +109,10 @@ TEST_F(Spaces, OnlyTheOwningOrganisationsOfficialsMayManageASpace) {
   const auto posted = stranger.post(manage + "/status", {{"status", "published"}});
   EXPECT_EQ(posted.status, 303);
   EXPECT_TRUE(posted.header("location").value_or("").starts_with("/login"));
+  const auto uploaded = stranger.post_multipart(
+      "/manage/documents", {{"owner_kind", "space"}, {"owner_id", std::to_string(id)}}, {pdf});
+  EXPECT_EQ(uploaded.status, 303);
+  EXPECT_TRUE(uploaded.header("location").value_or("").starts_with("/login"));
 
   EXPECT_EQ(text("SELECT title FROM spaces WHERE id = ?", id), "กระบวนการของกรมควบคุมมลพิษ");
   EXPECT_EQ(text("SELECT status FROM spaces WHERE id = ?", id), "draft");
@@ -135,11 +147,10 @@ TEST_F(Spaces, AWorkspacePostWithoutTheCsrfTokenChangesNothing) {
                 .status,
             403);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM phases WHERE space_id = ?", id), 0);
-  EXPECT_EQ(pcd.post_multipart("/manage/documents",
-                               {{"owner_kind", "space"},
-                                {"owner_id", std::to_string(id)},
-                                {"csrf_token", ""}},
-                               {{"file", "report.pdf", "application/pdf", minimal_pdf()}})
+  EXPECT_EQ(pcd.post_multipart(
+                   "/manage/documents",
+                   {{"owner_kind", "space"}, {"owner_id", std::to_string(id)}, {"csrf_token", ""}},
+                   {{"file", "report.pdf", "application/pdf", minimal_pdf()}})
                 .status,
             403);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM documents"), 0);
@@ -260,8 +271,8 @@ TEST_F(Spaces, ListFiltersNarrowTheProcesses) {
   EXPECT_TRUE(listed("organisation=pcd&province=TH-50&level=involve&topic=health"));
   EXPECT_FALSE(listed("province=TH-50&level=empower"));
   // The filter form shows the current choice.
-  EXPECT_TRUE(contains(visitor.get("/processes?province=TH-50").body,
-                       "<option value=\"TH-50\" selected>"));
+  EXPECT_TRUE(
+      contains(visitor.get("/processes?province=TH-50").body, "<option value=\"TH-50\" selected>"));
   for (const char* bad : {"level=dictate", "topic=astrology", "stage=never", "status=draft",
                           "province=TH-99", "organisation=no-such-agency"}) {
     EXPECT_EQ(visitor.get(std::string("/processes?") + bad).status, 400) << bad;
@@ -289,7 +300,8 @@ TEST_F(Spaces, TheCurrentPhaseIsMarkedOnTheProcessPage) {
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(occurrences(page.body, "aria-current=\"step\""), 1u);
   // The marked phase is the one around today: "รับฟังความคิดเห็น" (demo data).
-  const auto marked = find(page.body, R"re(aria-current="step">[\s\S]*?<h3 class="phase__title">([^<]*)</h3>)re");
+  const auto marked =
+      find(page.body, R"re(aria-current="step">[\s\S]*?<h3 class="phase__title">([^<]*)</h3>)re");
   EXPECT_EQ(marked, "รับฟังความคิดเห็น");
   EXPECT_EQ(occurrences(page.body, "<li class=\"phase "), 4u);
   EXPECT_EQ(occurrences(page.body, "phase--past"), 1u);
@@ -323,10 +335,11 @@ TEST_F(Spaces, PhasesAreValidatedAndNothingInvalidIsSaved) {
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(contains(r.body, "value=\"ระยะย้อนเวลา\"")) << "what was typed is kept";
   EXPECT_TRUE(contains(r.body, "value=\"2030-02-01\""));
-  EXPECT_EQ(pcd.post(manage + "/phases",
-                     {{"title", "วันไม่มีจริง"}, {"starts_on", "2030-02-30"}, {"ends_on", "2030-03-01"}})
-                .status,
-            422);
+  EXPECT_EQ(
+      pcd.post(manage + "/phases",
+               {{"title", "วันไม่มีจริง"}, {"starts_on", "2030-02-30"}, {"ends_on", "2030-03-01"}})
+          .status,
+      422);
   EXPECT_EQ(pcd.post(manage + "/phases",
                      {{"title", ""}, {"starts_on", "2030-02-01"}, {"ends_on", "2030-03-01"}})
                 .status,
@@ -342,11 +355,11 @@ TEST_F(Spaces, PhasesAreValidatedAndNothingInvalidIsSaved) {
   const auto phase = integer("SELECT id FROM phases WHERE space_id = ?", id);
   const auto phase_url = manage + "/phases/" + std::to_string(phase);
   EXPECT_EQ(pcd.get(phase_url).status, 200);
-  EXPECT_EQ(pcd.post(phase_url, {{"title", "รับฟังความคิดเห็น"},
-                                 {"starts_on", "2030-02-10"},
-                                 {"ends_on", "2030-02-09"}})
-                .status,
-            422);
+  EXPECT_EQ(
+      pcd.post(phase_url,
+               {{"title", "รับฟังความคิดเห็น"}, {"starts_on", "2030-02-10"}, {"ends_on", "2030-02-09"}})
+          .status,
+      422);
   EXPECT_EQ(text("SELECT ends_on FROM phases WHERE id = ?", phase), "2030-02-01");
   EXPECT_EQ(pcd.post(phase_url, {{"title", "รับฟังความคิดเห็นรอบสอง"},
                                  {"starts_on", "2030-02-10"},
@@ -433,8 +446,9 @@ TEST_F(Spaces, CommitteeMembersAndMeetingRecordsArePublic) {
 
   const auto page = visitor.get(url);
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "<th scope=\"row\">นางสาวอรุณี ใจดี</th><td>ประธาน</td>"
-                                  "<td>เครือข่ายอากาศสะอาดเชียงใหม่</td><td>ภาคประชาสังคม</td>"))
+  EXPECT_TRUE(contains(page.body,
+                       "<th scope=\"row\">นางสาวอรุณี ใจดี</th><td>ประธาน</td>"
+                       "<td>เครือข่ายอากาศสะอาดเชียงใหม่</td><td>ภาคประชาสังคม</td>"))
       << page.body;
   EXPECT_TRUE(contains(page.body, "<td>ภาครัฐ</td>"));
   EXPECT_TRUE(contains(page.body, "<span class=\"sector-count\">ภาครัฐ 1</span>"));
@@ -463,8 +477,8 @@ TEST_F(Spaces, CommitteeMembersAndMeetingRecordsArePublic) {
   EXPECT_EQ(one.at("data").at("committee_id").as_int64(), id);
 
   // Removing a member takes them off the public page.
-  const auto member = integer(
-      "SELECT id FROM committee_members WHERE space_id = ? AND sector = 'government'", id);
+  const auto member =
+      integer("SELECT id FROM committee_members WHERE space_id = ? AND sector = 'government'", id);
   pcd.get(manage);
   EXPECT_EQ(pcd.post(manage + "/members/" + std::to_string(member) + "/delete", {}).status, 303);
   EXPECT_FALSE(contains(visitor.get(url).body, "นายสมชาย รักษ์อากาศ"));
@@ -481,8 +495,8 @@ TEST_F(Spaces, TheDemoCommitteeShowsItsMembersAndMeeting) {
     EXPECT_TRUE(contains(page.body, std::string("<td>") + sector + "</td>")) << sector;
   }
   const auto meeting = integer("SELECT id FROM meetings WHERE space_id = ?", id);
-  const auto meeting_url = "/committees/" + std::to_string(id) + "/meetings/" +
-                           std::to_string(meeting);
+  const auto meeting_url =
+      "/committees/" + std::to_string(id) + "/meetings/" + std::to_string(meeting);
   EXPECT_TRUE(contains(page.body, "href=\"" + meeting_url + "\""));
   const auto record = visitor.get(meeting_url);
   EXPECT_EQ(record.status, 200);

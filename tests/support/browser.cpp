@@ -107,7 +107,7 @@ HttpResponse Browser::post(const std::string& target, FormFields fields) {
 }
 
 HttpResponse Browser::post_multipart(const std::string& target, FormFields fields,
-                                    const std::vector<UploadFile>& files) {
+                                     const std::vector<UploadFile>& files) {
   bool has_token = false;
   for (const auto& [k, v] : fields) has_token = has_token || k == "csrf_token";
   if (!has_token) fields.emplace_back("csrf_token", csrf_);

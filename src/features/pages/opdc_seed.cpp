@@ -1,5 +1,7 @@
 #include "features/pages/opdc_seed.h"
 
+#include <cstdio>
+
 #include <array>
 #include <cctype>
 #include <chrono>
@@ -189,7 +191,12 @@ std::string_view leading_digits(std::string_view s) {
   return s.substr(0, i);
 }
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+  // snprintf, not "0" + to_string: GCC 12 at -O3 warns (-Wrestrict) falsely on the latter.
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d", n);
+  return text;
+}
 
 // Reads "day month [พ.ศ.] year" from tokens[i…], the day token being
 // `day_text`. In running text the year may be followed by punctuation
@@ -484,7 +491,10 @@ std::string render_markdown(const std::vector<Block>& blocks, bool join_thai_wra
                  is_thai(decode_at(line, 0).cp)) {
         md += escape_inline(line);  // a wrap inside a Thai word or phrase
       } else {
-        md += "\n" + std::string(indent, ' ') + escape_line_start(escape_inline(line));
+        // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "\n" + string.
+        md += '\n';
+        md.append(indent, ' ');
+        md += escape_line_start(escape_inline(line));
       }
     }
     if (!out.empty()) out += "\n\n";

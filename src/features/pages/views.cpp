@@ -29,7 +29,8 @@ web::ViewData card(const Page& p, const web::Catalogue& t) {
   v.set("excerpt", web::text_or_false(web::markdown_excerpt(p.body, 200)));
   v.set("status", p.status);
   v.set("status_name", t.text("pages.statuses." + p.status));
-  v.set("is_draft", p.status == "draft");
+  // Not public yet: a draft, or published inside a space that is not public.
+  v.set("is_draft", !p.is_public());
   v.set("organisation_name", p.organisation_name(t.locale()));
   v.set("organisation_slug", p.organisation_slug);
   v.set("published_display", web::text_or_false(web::format_iso_day(p.published_at, t.locale())));

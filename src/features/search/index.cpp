@@ -1,5 +1,7 @@
 #include "features/search/index.h"
 
+#include <algorithm>
+
 #include "web/escape.h"
 
 namespace ruamkit::features::search {
@@ -113,17 +115,48 @@ std::vector<Hit> search(storage::Connection& c, const Query& q) {
   std::optional<std::string> kind;
   if (!q.kind.empty()) kind = q.kind;
   // Two steps: rank every match cheaply, then build highlights and snippets
-  // for the page shown only (they cost far more than the ranking).
-  auto ranked =
-      c.query(std::string("SELECT e.id, e.kind, e.ref, e.url, bm25(search_text, 5.0, 1.0) AS rank "
-                          "FROM search_text JOIN search_entries e ON e.id = search_text.rowid ") +
-                  kFilter + " ORDER BY rank LIMIT ? OFFSET ?",
-              expression, kind, kind, q.organisation_id, q.organisation_id, q.limit, q.offset);
+  // for the page shown only (they cost far more than the ranking). Without
+  // filters the ranking needs no join: every match would otherwise look up
+  // its entry before the sort.
+  const bool filtered = kind || q.organisation_id;
   std::string ids;
-  while (ranked.next()) {
-    hits.push_back({ranked.text(1), ranked.text(2), ranked.text(3), "", "", ranked.real(4)});
-    if (!ids.empty()) ids += ',';
-    ids += std::to_string(ranked.integer(0));
+  std::vector<std::int64_t> order;
+  if (filtered) {
+    auto ranked = c.query(
+        std::string("SELECT e.id, e.kind, e.ref, e.url, bm25(search_text, 5.0, 1.0) AS rank "
+                    "FROM search_text JOIN search_entries e ON e.id = search_text.rowid ") +
+            kFilter + " ORDER BY rank LIMIT ? OFFSET ?",
+        expression, kind, kind, q.organisation_id, q.organisation_id, q.limit, q.offset);
+    while (ranked.next()) {
+      hits.push_back({ranked.text(1), ranked.text(2), ranked.text(3), "", "", ranked.real(4)});
+      if (!ids.empty()) ids += ',';
+      ids += std::to_string(ranked.integer(0));
+    }
+  } else {
+    auto ranked = c.query(
+        "SELECT rowid, bm25(search_text, 5.0, 1.0) AS rank FROM search_text "
+        "WHERE search_text MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        expression, q.limit, q.offset);
+    std::vector<double> ranks;
+    while (ranked.next()) {
+      order.push_back(ranked.integer(0));
+      ranks.push_back(ranked.real(1));
+      if (!ids.empty()) ids += ',';
+      ids += std::to_string(ranked.integer(0));
+    }
+    hits.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) hits[i].rank = ranks[i];
+    if (!order.empty()) {
+      // `ids` holds integers read from the database, never text from a person.
+      auto entries =
+          c.query("SELECT id, kind, ref, url FROM search_entries WHERE id IN (" + ids + ")");
+      while (entries.next()) {
+        const auto at = std::find(order.begin(), order.end(), entries.integer(0)) - order.begin();
+        hits[static_cast<std::size_t>(at)].kind = entries.text(1);
+        hits[static_cast<std::size_t>(at)].ref = entries.text(2);
+        hits[static_cast<std::size_t>(at)].url = entries.text(3);
+      }
+    }
   }
   if (hits.empty()) return hits;
   // `ids` holds integers read from the database, never text from a person.
@@ -152,6 +185,11 @@ std::int64_t count(storage::Connection& c, const Query& q) {
   if (expression.empty()) return 0;
   std::optional<std::string> kind;
   if (!q.kind.empty()) kind = q.kind;
+  if (!kind && !q.organisation_id) {
+    auto rows = c.query("SELECT COUNT(*) FROM search_text WHERE search_text MATCH ?", expression);
+    rows.next();
+    return rows.integer(0);
+  }
   auto rows = c.query(std::string("SELECT COUNT(*) FROM search_text JOIN search_entries e "
                                   "ON e.id = search_text.rowid ") +
                           kFilter,

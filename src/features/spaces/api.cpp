@@ -91,6 +91,10 @@ http::Response list_endpoint(storage::Database& db, const http::Request& request
   param("topic", f.topic);
   param("status", f.status);
   if (!organisation.empty()) f.organisation_id = api::id_value(organisation);
+  if (!f.province_code.empty() &&
+      !db.read([&](storage::Connection& c) { return province_exists(c, f.province_code); })) {
+    throw http::HttpError(400, "unknown_province");
+  }
   if ((!f.level.empty() && !is_one_of(levels(), f.level)) ||
       (!f.stage.empty() && !is_one_of(stages(), f.stage)) ||
       (!f.topic.empty() && !is_one_of(topics(), f.topic)) ||
