@@ -125,6 +125,11 @@ Form& Form::error(const std::string& field, const std::string& key) {
   return *this;
 }
 
+Form& Form::errors(const std::vector<std::pair<std::string, std::string>>& problems) {
+  for (const auto& [field, key] : problems) error(field, key);
+  return *this;
+}
+
 Form& Form::inputmode(const std::string& field, const std::string& mode) {
   for (auto& f : fields_) {
     if (f.name == field) f.input_mode = mode;

@@ -46,6 +46,8 @@ class Form {
   Form& link(const std::string& href, const std::string& text_key);
   // Marks `field` (or the whole form when empty) with message `key`.
   Form& error(const std::string& field, const std::string& key);
+  // Marks each (field, key) of `problems`, as error() does.
+  Form& errors(const std::vector<std::pair<std::string, std::string>>& problems);
   Form& inputmode(const std::string& field, const std::string& mode);
   // Prefixes the element ids of the fields ("field-<prefix><name>"), so that
   // several forms can share one page.

@@ -133,7 +133,7 @@ void install_organisations(Context& context) {
       }
       if (!found.empty()) {
         invalid.emplace(organisation_form(t, c, o, "/admin/organisations", true));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       audit::record(c, request, {"organisation.created", "organisation", std::to_string(id), id});
@@ -182,7 +182,7 @@ void install_organisations(Context& context) {
       if (!found.empty()) {
         invalid.emplace(organisation_form(t, c, *o, "/admin/organisations/" + std::to_string(id),
                                           grants.platform_admin));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       audit::record(c, request, {"organisation.updated", "organisation", std::to_string(id), id});

@@ -232,7 +232,7 @@ void install(Context& context) {
             editor(t, "/manage/organisations/" + std::to_string(organisation_id) + "/pages", d.kind,
                    d.title, d.body, true));
         invalid->hidden("kind", d.kind).hidden("space_id", space);
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       id = create(c, d, "draft", request.visitor.user_id);
@@ -283,7 +283,7 @@ void install(Context& context) {
       const auto found = problems(p.kind, title, body, note);
       if (!found.empty()) {
         invalid.emplace(editor(t, manage_url(id), p.kind, title, body, false));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       revise(c, id, title, body, note, request.visitor.user_id);

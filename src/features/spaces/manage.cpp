@@ -26,8 +26,6 @@ std::chrono::year_month_day today() {
   return core::today_in_thailand(std::chrono::system_clock::now());
 }
 
-std::string manage_url(std::int64_t id) { return "/manage/spaces/" + std::to_string(id); }
-
 SpaceFields read_space_form(const http::Request& request) {
   SpaceFields f;
   f.kind = form_value(request, "kind");
@@ -79,19 +77,12 @@ Problems space_problems(storage::Connection& c, const SpaceFields& f) {
   return found;
 }
 
-// Loads space `id` and checks the visitor may manage it (404 / 403).
-Space managed_space(storage::Connection& c, const http::Request& request, std::int64_t id) {
-  auto s = find(c, id);
-  if (!s) throw http::HttpError(404, "no_space");
-  workspace::require_manage(c, request, s->organisation_id);
-  return *s;
-}
-
 web::Form phase_form(const web::Catalogue& t, const std::string& action, const Phase& p,
                      bool is_new) {
   web::Form form(t, action, is_new ? "spaces.manage.add_phase" : "spaces.manage.edit_phase",
                  is_new ? "spaces.manage.add_phase" : "spaces.manage.save");
-  form.id_prefix("phase-").field("title", "spaces.manage.phase_title", "text", p.title)
+  form.id_prefix("phase-")
+      .field("title", "spaces.manage.phase_title", "text", p.title)
       .textarea("description", "spaces.manage.phase_description", p.description)
       .field("starts_on", "spaces.manage.starts_on", "date", p.starts_on)
       .field("ends_on", "spaces.manage.ends_on", "date", p.ends_on);
@@ -111,7 +102,8 @@ Phase read_phase_form(const http::Request& request, std::int64_t space_id) {
 web::Form member_form(const web::Catalogue& t, std::int64_t space_id, const Member& m) {
   web::Form form(t, manage_url(space_id) + "/members", "spaces.manage.add_member",
                  "spaces.manage.add_member");
-  form.id_prefix("member-").field("name", "spaces.manage.member_name", "text", m.name)
+  form.id_prefix("member-")
+      .field("name", "spaces.manage.member_name", "text", m.name)
       .field("affiliation", "spaces.manage.affiliation", "text", m.affiliation)
       .select("sector", "spaces.manage.sector", choices(sectors(), "spaces.sectors.", t), m.sector)
       .select("position", "spaces.manage.position", choices(positions(), "spaces.positions.", t),
@@ -120,30 +112,6 @@ web::Form member_form(const web::Catalogue& t, std::int64_t space_id, const Memb
       .field("term_end", "spaces.manage.term_end", "date", m.term_end, "off", false,
              "spaces.manage.term_end_hint");
   return form;
-}
-
-web::Form meeting_form(const web::Catalogue& t, const std::string& action, const Meeting& m,
-                       bool is_new) {
-  web::Form form(t, action, is_new ? "spaces.manage.new_meeting" : "spaces.manage.edit_meeting",
-                 is_new ? "spaces.manage.create" : "spaces.manage.save");
-  form.field("title", "spaces.manage.meeting_title", "text", m.title)
-      .field("held_on", "spaces.manage.held_on", "date", m.held_on)
-      .field("location", "spaces.manage.location", "text", m.location, "off", false)
-      .textarea("agenda", "spaces.manage.agenda", m.agenda, false, "spaces.manage.markdown_hint")
-      .textarea("minutes", "spaces.manage.minutes", m.minutes, false, "spaces.manage.minutes_hint")
-      .link(manage_url(m.space_id), "spaces.manage.back");
-  return form;
-}
-
-Meeting read_meeting_form(const http::Request& request, std::int64_t space_id) {
-  Meeting m;
-  m.space_id = space_id;
-  m.title = form_value(request, "title");
-  m.held_on = form_value(request, "held_on");
-  m.location = form_value(request, "location");
-  m.agenda = form_value(request, "agenda");
-  m.minutes = form_value(request, "minutes");
-  return m;
 }
 
 // The overview page of one space in the workspace, with the forms that add
@@ -189,6 +157,15 @@ http::Response overview(const web::Views& views, const http::Request& request,
 
 }  // namespace
 
+std::string manage_url(std::int64_t id) { return "/manage/spaces/" + std::to_string(id); }
+
+Space managed_space(storage::Connection& c, const http::Request& request, std::int64_t id) {
+  auto s = find(c, id);
+  if (!s) throw http::HttpError(404, "no_space");
+  workspace::require_manage(c, request, s->organisation_id);
+  return *s;
+}
+
 void install_manage(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
@@ -226,7 +203,7 @@ void install_manage(Context& context) {
         invalid.emplace(space_form(
             t, c, fields, "/manage/organisations/" + std::to_string(organisation_id) + "/spaces",
             true));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       id = create(c, organisation_id, fields, request.visitor.user_id);
@@ -267,7 +244,7 @@ void install_manage(Context& context) {
       const auto found = space_problems(c, fields);
       if (!found.empty()) {
         invalid.emplace(space_form(t, c, fields, manage_url(id) + "/edit", false));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       update(c, id, fields);
@@ -306,7 +283,7 @@ void install_manage(Context& context) {
           check_phase(phase.title, phase.description, {phase.starts_on, phase.ends_on});
       if (!found.empty()) {
         auto form = phase_form(t, manage_url(id) + "/phases", phase, true);
-        for (const auto& [field, key] : found) form.error(field, key);
+        form.errors(found);
         invalid = overview(views, request, c, s, form, std::nullopt, 422);
         return;
       }
@@ -348,7 +325,7 @@ void install_manage(Context& context) {
       if (!found.empty()) {
         invalid.emplace(
             phase_form(t, manage_url(id) + "/phases/" + std::to_string(phase_id), phase, false));
-        for (const auto& [field, key] : found) invalid->error(field, key);
+        invalid->errors(found);
         return;
       }
       update_phase(c, phase);
@@ -392,7 +369,7 @@ void install_manage(Context& context) {
           check_member(m.name, m.affiliation, m.sector, m.position, m.term_start, m.term_end);
       if (!found.empty()) {
         auto form = member_form(t, id, m);
-        for (const auto& [field, key] : found) form.error(field, key);
+        form.errors(found);
         invalid = overview(views, request, c, s, std::nullopt, form, 422);
         return;
       }
@@ -417,101 +394,12 @@ void install_manage(Context& context) {
     });
     return accounts::redirect(manage_url(id) + "?notice=deleted#members");
   });
-
-  context.router.get("/manage/spaces/{id}/meetings/new", [&db, &views](http::Request& request) {
-    const auto id = id_param(request, "id");
-    const auto& t = views.messages(request);
-    db.read([&](storage::Connection& c) {
-      const auto s = managed_space(c, request, id);
-      if (s.kind != "committee") throw http::HttpError(404, "not_a_committee");
-    });
-    Meeting blank;
-    blank.space_id = id;
-    blank.held_on = web::iso_date(today());
-    return views.page(request, "form", t.text("spaces.manage.new_meeting"),
-                      meeting_form(t, manage_url(id) + "/meetings", blank, true).view());
-  });
-
-  context.router.post("/manage/spaces/{id}/meetings", [&db, &views](http::Request& request) {
-    const auto id = id_param(request, "id");
-    const auto& t = views.messages(request);
-    const auto m = read_meeting_form(request, id);
-    std::optional<web::Form> invalid;
-    std::int64_t meeting_id = 0;
-    db.write([&](storage::Connection& c) {
-      const auto s = managed_space(c, request, id);
-      if (s.kind != "committee") throw http::HttpError(404, "not_a_committee");
-      const auto found = check_meeting(m.title, m.held_on, m.location, m.agenda, m.minutes);
-      if (!found.empty()) {
-        invalid.emplace(meeting_form(t, manage_url(id) + "/meetings", m, true));
-        for (const auto& [field, key] : found) invalid->error(field, key);
-        return;
-      }
-      meeting_id = add_meeting(c, m);
-      audit::record(c, request,
-                    {"meeting.created", "meeting", std::to_string(meeting_id), s.organisation_id});
-    });
-    if (invalid) {
-      return views.page(request, "form", t.text("spaces.manage.new_meeting"), invalid->view(), 422);
-    }
-    return accounts::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=created");
-  });
-
-  // A meeting record: its details form, and its documents (agenda papers,
-  // minutes as files).
-  context.router.get("/manage/meetings/{id}", [&db, &views](http::Request& request) {
-    const auto meeting_id = id_param(request, "id");
-    const auto& t = views.messages(request);
-    web::ViewData data;
-    std::string title;
-    db.read([&](storage::Connection& c) {
-      const auto m = find_meeting(c, meeting_id);
-      if (!m) throw http::HttpError(404, "no_meeting");
-      const auto s = managed_space(c, request, m->space_id);
-      title = m->title;
-      auto form = meeting_form(t, "/manage/meetings/" + std::to_string(meeting_id), *m, false);
-      form.notice(workspace::notice(t, request));
-      data.set("form", form.view());
-      data.set("committee", card(s, t));
-      data.set("public_url", s.url() + "/meetings/" + std::to_string(meeting_id));
-      data.set("documents", documents::manage_list_view(c, {"meeting", meeting_id}, t));
-      data.set("upload_form", documents::upload_form(t, {"meeting", meeting_id}).view());
-    });
-    return views.page(request, "spaces/manage_meeting", title, data);
-  });
-
-  context.router.post("/manage/meetings/{id}", [&db, &views](http::Request& request) {
-    const auto meeting_id = id_param(request, "id");
-    const auto& t = views.messages(request);
-    std::optional<web::Form> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto existing = find_meeting(c, meeting_id);
-      if (!existing) throw http::HttpError(404, "no_meeting");
-      const auto s = managed_space(c, request, existing->space_id);
-      auto m = read_meeting_form(request, existing->space_id);
-      m.id = meeting_id;
-      const auto found = check_meeting(m.title, m.held_on, m.location, m.agenda, m.minutes);
-      if (!found.empty()) {
-        invalid.emplace(
-            meeting_form(t, "/manage/meetings/" + std::to_string(meeting_id), m, false));
-        for (const auto& [field, key] : found) invalid->error(field, key);
-        return;
-      }
-      update_meeting(c, m);
-      audit::record(c, request,
-                    {"meeting.updated", "meeting", std::to_string(meeting_id), s.organisation_id});
-    });
-    if (invalid) {
-      return views.page(request, "form", t.text("spaces.manage.edit_meeting"), invalid->view(),
-                        422);
-    }
-    return accounts::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=saved");
-  });
 }
 
 void install(Context& context) {
   install_public(context);
   install_manage(context);
+  install_meetings(context);
   install_api(context);
 }
 
