@@ -36,6 +36,14 @@ struct FileType {
 // its default database cannot be loaded.
 std::optional<FileType> detect_document_type(std::string_view content);
 
+// Returns true when the PDF `content` names an action that runs or fetches
+// something when opened: JavaScript (/JS, /JavaScript), /Launch,
+// /SubmitForm, /ImportData, /RichMedia, /XFA forms or embedded files. Such
+// documents are refused: the public opens them inline. (Names inside
+// compressed object streams are not seen; PDF viewers in browsers do not
+// launch programs.)
+bool pdf_has_active_content(std::string_view content);
+
 // Returns the accepted type whose MIME type is exactly `mime` (as
 // detect_document_type gave it, e.g. when serving a stored document), or
 // nullopt for any other string.

@@ -145,9 +145,15 @@ class Session : public std::enable_shared_from_this<Session> {
   // Uploads (multipart/form-data) may be larger than other bodies.
   void on_header(beast::error_code ec, std::size_t bytes) {
     if (ec) return on_read(ec, bytes);
-    const auto type = parser_->get()[bhttp::field::content_type];
+    const auto& header = parser_->get();
+    const auto type = header[bhttp::field::content_type];
+    const auto target = header.target();
+    const auto path = target.substr(0, target.find('?'));
     const bool upload =
-        type.size() >= 19 && beast::iequals(type.substr(0, 19), "multipart/form-data");
+        header.method() == bhttp::verb::post && header.find(bhttp::field::cookie) != header.end() &&
+        type.size() >= 19 && beast::iequals(type.substr(0, 19), "multipart/form-data") &&
+        std::any_of(shared_.options.upload_paths.begin(), shared_.options.upload_paths.end(),
+                    [&](const std::string& p) { return path == p; });
     const auto limit = upload ? shared_.options.upload_body_limit : shared_.options.body_limit;
     if (const auto length = parser_->content_length(); length && *length > limit) {
       return on_read(bhttp::error::body_limit, bytes);

@@ -27,8 +27,11 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_deadline{10'000};
   std::size_t header_limit = 16 * 1024;  // bytes; larger requests get 431
   std::size_t body_limit = 1024 * 1024;  // bytes; larger requests get 413
-  // The same for multipart/form-data requests (document uploads).
+  // The same for uploads: multipart/form-data POSTs to one of
+  // `upload_paths` from a client with a cookie (a session). Everything else
+  // keeps body_limit, so nobody can make the server read 20 MiB elsewhere.
   std::size_t upload_body_limit = 20 * 1024 * 1024;
+  std::vector<std::string> upload_paths;
   // Addresses of reverse proxies in front of the server. Only from these is
   // X-Forwarded-For believed (the client is its last untrusted entry) and
   // X-Request-Id kept; from anyone else both are ignored.

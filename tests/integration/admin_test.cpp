@@ -115,7 +115,7 @@ TEST_F(Admin, AnOrganisationsAdminCannotTouchAnotherOrganisation) {
       2);
 }
 
-TEST_F(Admin, OrganisationAdminsMustSetUpTwoFactorButOfficialsNeedNot) {
+TEST_F(Admin, OrganisationAdminsAndOfficialsMustSetUpTwoFactorButCitizensNeedNot) {
   Browser admin(server.port());
   auto r = admin.submit("/login", "/login",
                         {{"email", "chiangmai@demo.ruamkit.example"}, {"password", kDemoPassword}});
@@ -124,6 +124,11 @@ TEST_F(Admin, OrganisationAdminsMustSetUpTwoFactorButOfficialsNeedNot) {
   Browser official(server.port());
   r = official.submit("/login", "/login",
                       {{"email", "pcd@demo.ruamkit.example"}, {"password", kDemoPassword}});
+  EXPECT_EQ(r.header("location"), "/account/two-factor") << "officials publish for the state";
+  EXPECT_EQ(official.get("/manage").status, 303) << "no workspace before two-factor";
+  Browser citizen(server.port());
+  r = citizen.submit("/login", "/login",
+                     {{"email", "citizen@demo.ruamkit.example"}, {"password", kDemoPassword}});
   EXPECT_EQ(r.header("location"), "/account");
 }
 

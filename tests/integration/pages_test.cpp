@@ -219,6 +219,47 @@ TEST_F(Pages, EverySaveIsARevisionAndOldOnesStayReadable) {
   EXPECT_EQ(json::parse(visitor.get("/api/v1" + url).body).at("data").at("revision").as_int64(), 3);
 }
 
+TEST_F(Pages, WhatWasDraftedBeforePublicationStaysPrivate) {
+  Browser pcd(server.port());
+  sign_in(pcd, kPcd);
+  const auto id = create_page(pcd, "pcd", "page", "งบประมาณโครงการ", "ร่าง งบ 50 ล้าน ยังไม่อนุมัติ");
+  const auto manage = "/manage/pages/" + std::to_string(id);
+  pcd.get(manage);
+  ASSERT_EQ(pcd.post(manage, {{"title", "งบประมาณโครงการ"},
+                              {"body", "งบประมาณที่อนุมัติแล้ว 30 ล้านบาท"},
+                              {"note", "ฉบับอนุมัติ"}})
+                .status,
+            303);
+  set_page_status(pcd, id, "published");
+  const auto url = "/pages/" + std::to_string(id);
+  Browser visitor(server.port());
+  const auto history = visitor.get(url + "/revisions");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(occurrences(history.body, "href=\"" + url + "/revisions/"), 1u) << "only revision 2";
+  EXPECT_EQ(visitor.get(url + "/revisions/1").status, 404) << "the draft text is not public";
+  EXPECT_EQ(visitor.get(url + "/revisions/2").status, 200);
+  const auto api = json::parse(visitor.get("/api/v1" + url + "/revisions").body);
+  ASSERT_EQ(api.at("data").as_array().size(), 1u);
+  EXPECT_EQ(api.at("data").as_array().at(0).at("number").as_int64(), 2);
+  EXPECT_FALSE(contains(visitor.get("/api/v1" + url + "/revisions").body, "50 ล้าน"));
+  // The organisation still sees its whole history.
+  EXPECT_EQ(pcd.get(url + "/revisions/1").status, 200);
+
+  // Edits while withdrawn stay private too; what is current at republication becomes public.
+  set_page_status(pcd, id, "draft");
+  pcd.get(manage);
+  ASSERT_EQ(pcd.post(manage, {{"title", "งบประมาณโครงการ"}, {"body", "ร่างแก้ไขภายใน"}, {"note", ""}})
+                .status,
+            303);
+  pcd.get(manage);
+  ASSERT_EQ(
+      pcd.post(manage, {{"title", "งบประมาณโครงการ"}, {"body", "ฉบับปรับปรุง"}, {"note", ""}}).status,
+      303);
+  set_page_status(pcd, id, "published");
+  EXPECT_EQ(visitor.get(url + "/revisions/3").status, 404);
+  EXPECT_EQ(visitor.get(url + "/revisions/4").status, 200);
+}
+
 TEST_F(Pages, MarkdownIsRenderedSafely) {
   Browser pcd(server.port());
   sign_in(pcd, kPcd);

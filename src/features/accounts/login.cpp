@@ -1,5 +1,7 @@
 // Log-in (password, then the second factor where set up), log-out, and
 // throttling of failed attempts per account and per address.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "app/config.h"
@@ -189,11 +191,16 @@ void install_login(Context& context) {
       form.error("", "email_not_verified");
       return views.page(request, "form", t.text("accounts.login.heading"), form.view(), 403);
     }
-    // Administrators (of the platform or of an organisation) must use a
-    // second factor (ASVS 4.3.1): without one they set it up first.
+    // Administrators and officials (of the platform or of an organisation:
+    // they publish and act for the government) must use a second factor
+    // (ASVS 4.3.1): without one they set it up first.
     const bool administers = user->admin || db.read([&](storage::Connection& c) {
-      return organisations::allowed(organisations::load_grants(c, user->id),
-                                    organisations::Action::enter_admin_area, std::nullopt);
+      const auto grants = organisations::load_grants(c, user->id);
+      return std::any_of(grants.memberships.begin(), grants.memberships.end(),
+                         [](const organisations::Membership& m) {
+                           return m.role == organisations::Role::admin ||
+                                  m.role == organisations::Role::official;
+                         });
     });
     const std::string second_factor = user->totp ? "pending" : (administers ? "enrol" : "done");
     const auto cookies = sessions.start(request, user->id, second_factor);

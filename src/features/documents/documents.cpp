@@ -90,6 +90,16 @@ std::string FileStore::put(std::string_view content) const {
     std::remove(partial.c_str());
     throw std::runtime_error("cannot store " + path.string());
   }
+  // The new name (and a new subdirectory) are durable only once their
+  // directories are synced: the row that refers to them commits with
+  // synchronous=FULL.
+  for (const auto& dir : {path.parent_path(), directory_}) {
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+      ::fsync(dfd);
+      ::close(dfd);
+    }
+  }
   return key;
 }
 

@@ -67,6 +67,9 @@ void install(Context& context) {
     if (!file) return refused(views, request, "documents.no_file", state.manage_url, 422);
     const auto type = core::detect_document_type(file->content);
     if (!type) return refused(views, request, "documents.refused_type", state.manage_url, 415);
+    if (type->mime == "application/pdf" && core::pdf_has_active_content(file->content)) {
+      return refused(views, request, "documents.refused_active_pdf", state.manage_url, 415);
+    }
     const auto file_name = safe_file_name(file->file_name, type->extension);
     if (title.empty()) title = file_name.substr(0, file_name.rfind('.'));
     if (core::character_count(title) > 300 || !core::is_clean_text(title)) {
@@ -159,7 +162,9 @@ void install(Context& context) {
             ? "default-src 'none'; frame-ancestors 'none'"
             : "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
     response.headers.set("ETag", etag);
-    response.headers.set("Cache-Control", is_public ? "public, max-age=300" : "private, no-store");
+    // Revalidated every time (the ETag makes that cheap), so a document taken
+    // back from the public is gone at once, also from shared caches.
+    response.headers.set("Cache-Control", is_public ? "public, no-cache" : "private, no-store");
     response.headers.set("Cross-Origin-Resource-Policy", "same-origin");
     return response;
   };

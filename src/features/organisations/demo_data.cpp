@@ -1,5 +1,6 @@
 #include "features/organisations/demo_data.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -163,6 +164,11 @@ std::string demo_accounts_summary() {
     for (const auto& [slug, role] : p.roles)
       out += "  " + std::string(role_name(role)) + "@" + slug;
     if (!p.platform_admin && !p.evaluator && p.roles.empty()) out += "  citizen";
+    if (!p.platform_admin && std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) {
+          return r.second == Role::official || r.second == Role::admin;
+        })) {
+      out += "  (sets up two-factor at first log-in)";
+    }
     out += "\n";
   }
   return out;

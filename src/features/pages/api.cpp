@@ -96,7 +96,7 @@ void install_api(Context& context) {
     json::array data;
     db.read([&](storage::Connection& c) {
       public_page(c, id);
-      for (const auto& r : revisions(c, id)) {
+      for (const auto& r : revisions(c, id, false)) {
         // Who edited is the organisation's business; what changed and when is public.
         data.push_back({{"number", r.number},
                         {"title", r.title},

@@ -109,7 +109,8 @@ void install(Context& context) {
       title = p.title;
       data = card(p, t);
       web::ViewList list;
-      for (const auto& r : revisions(c, id)) {
+      const bool manager = workspace::may_manage(c, request, p.organisation_id);
+      for (const auto& r : revisions(c, id, manager)) {
         web::ViewData item;
         item.set("number", std::to_string(r.number));
         item.set("url", p.url() + "/revisions/" + std::to_string(r.number));
@@ -133,7 +134,8 @@ void install(Context& context) {
     std::string title;
     db.read([&](storage::Connection& c) {
       const auto p = visible_page(c, request, id);
-      const auto r = revision(c, id, static_cast<int>(std::min<std::int64_t>(number, 1'000'000)));
+      const auto r = revision(c, id, static_cast<int>(std::min<std::int64_t>(number, 1'000'000)),
+                              workspace::may_manage(c, request, p.organisation_id));
       if (!r) throw http::HttpError(404, "no_revision");
       title = r->title;
       data = card(p, t);
@@ -259,8 +261,7 @@ void install(Context& context) {
       form.notice(workspace::notice(t, request));
       data.set("form", form.view());
       data.set("to_status", p.status == "draft" ? "published" : "draft");
-      data.set("status_label",
-               t.text(p.status == "draft" ? "pages.publish" : "pages.withdraw"));
+      data.set("status_label", t.text(p.status == "draft" ? "pages.publish" : "pages.withdraw"));
       data.set("space_hidden", p.space_id && !p.is_public() && p.status == "published");
       data.set("documents", documents::manage_list_view(c, {"page", id}, t));
       data.set("upload_form", documents::upload_form(t, {"page", id}).view());

@@ -60,9 +60,10 @@ void add_revision(storage::Connection& c, std::int64_t page_id, int number,
                   const std::string& title, const std::string& body, const std::string& note,
                   std::optional<std::int64_t> editor, const std::string& at) {
   c.execute(
-      "INSERT INTO page_revisions (page_id, number, title, body, note, edited_by, edited_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      page_id, number, title, body, note, editor, at);
+      "INSERT INTO page_revisions (page_id, number, title, body, note, edited_by, edited_at, "
+      "was_public) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "(SELECT status = 'published' FROM pages WHERE id = ?))",
+      page_id, number, title, body, note, editor, at, page_id);
 }
 
 }  // namespace
@@ -148,16 +149,22 @@ void set_status(storage::Connection& c, std::int64_t id, const std::string& stat
       "published_at = CASE WHEN ? = 'published' AND published_at IS NULL THEN ? "
       "ELSE published_at END WHERE id = ?",
       status, now, status, now, id);
+  if (status == "published") {
+    c.execute(
+        "UPDATE page_revisions SET was_public = 1 WHERE page_id = ? AND number = "
+        "(SELECT revision FROM pages WHERE id = ?)",
+        id, id);
+  }
   reindex(c, id);
 }
 
-std::vector<Revision> revisions(storage::Connection& c, std::int64_t id) {
+std::vector<Revision> revisions(storage::Connection& c, std::int64_t id, bool drafts) {
   std::vector<Revision> out;
   auto rows = c.query(
       "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
-      "WHERE r.page_id = ? ORDER BY r.number DESC",
-      id);
+      "WHERE r.page_id = ? AND (? OR r.was_public) ORDER BY r.number DESC",
+      id, drafts ? 1 : 0);
   while (rows.next()) {
     out.push_back({static_cast<int>(rows.integer(0)), rows.text(1), rows.text(2), rows.text(3),
                    rows.text(4), rows.text(5)});
@@ -165,12 +172,12 @@ std::vector<Revision> revisions(storage::Connection& c, std::int64_t id) {
   return out;
 }
 
-std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number) {
+std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number, bool drafts) {
   auto rows = c.query(
       "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
-      "WHERE r.page_id = ? AND r.number = ?",
-      id, number);
+      "WHERE r.page_id = ? AND r.number = ? AND (? OR r.was_public)",
+      id, number, drafts ? 1 : 0);
   if (!rows.next()) return std::nullopt;
   return Revision{static_cast<int>(rows.integer(0)),
                   rows.text(1),

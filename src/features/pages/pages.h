@@ -80,9 +80,12 @@ void revise(storage::Connection& c, std::int64_t id, const std::string& title,
 // Publishes (stamping the first publication) or withdraws page `id`.
 void set_status(storage::Connection& c, std::int64_t id, const std::string& status);
 
-// Revisions of page `id`, newest first; and one of them.
-std::vector<Revision> revisions(storage::Connection& c, std::int64_t id);
-std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number);
+// Revisions of page `id`, newest first; and one of them. Without `drafts`,
+// only the revisions that were public at some time (saved while the page was
+// published, or current when it was published): what an organisation drafted
+// stays its own.
+std::vector<Revision> revisions(storage::Connection& c, std::int64_t id, bool drafts);
+std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number, bool drafts);
 
 // Writes or removes the search entry of page `id` according to whether it
 // is public.

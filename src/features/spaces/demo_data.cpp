@@ -98,8 +98,8 @@ int load_demo_data(DemoContext& d) {
       {"planning", "evaluation"},
       {"public_administration"}};
   const auto committee_id = create(c, opdc, committee, 0);
-  add_member(
-      c, {0, committee_id, "นางจุรี วิจิตรวาทการ", "ผู้ทรงคุณวุฒิ", "academic", "chair", "2019-10-01", ""});
+  add_member(c, {0, committee_id, "ประธานอนุกรรมการ (สาธิต)", "ผู้ทรงคุณวุฒิ", "academic", "chair",
+                 "2019-10-01", ""});
   add_member(c, {0, committee_id, "ผู้แทนเครือข่ายภาคประชาสังคม (สาธิต)", "เครือข่ายภาคประชาชน (สาธิต)",
                  "civil_society", "member", "2019-10-01", ""});
   add_member(c, {0, committee_id, "ผู้แทนภาคเอกชน (สาธิต)", "ภาคเอกชน (สาธิต)", "private", "member",

@@ -2,6 +2,9 @@
 // or committee, publish, archive or take it back, its phases, members and
 // meeting records. Every handler checks that the visitor may publish for the
 // space's organisation, and every change is audit-logged in its transaction.
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include "core/fiscal_year.h"
 #include "features/accounts/support.h"
 #include "features/admin/admin.h"
@@ -159,6 +162,14 @@ http::Response overview(const web::Views& views, const http::Request& request,
 
 std::string manage_url(std::int64_t id) { return "/manage/spaces/" + std::to_string(id); }
 
+std::string audit_details(std::int64_t space_id,
+                          const std::vector<std::pair<std::string, std::string>>& values) {
+  boost::json::object details;
+  details["space"] = space_id;
+  for (const auto& [name, value] : values) details[name] = value;
+  return boost::json::serialize(details);
+}
+
 Space managed_space(storage::Connection& c, const http::Request& request, std::int64_t id) {
   auto s = find(c, id);
   if (!s) throw http::HttpError(404, "no_space");
@@ -289,7 +300,8 @@ void install_manage(Context& context) {
       }
       const auto phase_id = add_phase(c, phase);
       audit::record(c, request,
-                    {"phase.created", "phase", std::to_string(phase_id), s.organisation_id});
+                    {"phase.created", "phase", std::to_string(phase_id), s.organisation_id,
+                     audit_details(id)});
     });
     if (invalid) return std::move(*invalid);
     return accounts::redirect(manage_url(id) + "?notice=saved#phases");
@@ -330,7 +342,8 @@ void install_manage(Context& context) {
       }
       update_phase(c, phase);
       audit::record(c, request,
-                    {"phase.updated", "phase", std::to_string(phase_id), s.organisation_id});
+                    {"phase.updated", "phase", std::to_string(phase_id), s.organisation_id,
+                     audit_details(id)});
     });
     if (invalid) {
       return views.page(request, "form", t.text("spaces.manage.edit_phase"), invalid->view(), 422);
@@ -343,9 +356,13 @@ void install_manage(Context& context) {
     const auto phase_id = id_param(request, "phase");
     db.write([&](storage::Connection& c) {
       const auto s = managed_space(c, request, id);
-      if (!remove_phase(c, id, phase_id)) throw http::HttpError(404, "no_phase");
+      const auto old = find_phase(c, id, phase_id);
+      if (!old || !remove_phase(c, id, phase_id)) throw http::HttpError(404, "no_phase");
       audit::record(c, request,
-                    {"phase.deleted", "phase", std::to_string(phase_id), s.organisation_id});
+                    {"phase.deleted", "phase", std::to_string(phase_id), s.organisation_id,
+                     audit_details(id, {{"title", old->title},
+                                        {"starts_on", old->starts_on},
+                                        {"ends_on", old->ends_on}})});
     });
     return accounts::redirect(manage_url(id) + "?notice=deleted#phases");
   });
@@ -374,9 +391,10 @@ void install_manage(Context& context) {
         return;
       }
       const auto member_id = add_member(c, m);
-      audit::record(c, request,
-                    {"committee_member.added", "committee_member", std::to_string(member_id),
-                     s.organisation_id});
+      audit::record(
+          c, request,
+          {"committee_member.added", "committee_member", std::to_string(member_id),
+           s.organisation_id, audit_details(id, {{"name", m.name}, {"sector", m.sector}})});
     });
     if (invalid) return std::move(*invalid);
     return accounts::redirect(manage_url(id) + "?notice=saved#members");
@@ -387,10 +405,17 @@ void install_manage(Context& context) {
     const auto member_id = id_param(request, "member");
     db.write([&](storage::Connection& c) {
       const auto s = managed_space(c, request, id);
-      if (!remove_member(c, id, member_id)) throw http::HttpError(404, "no_member");
+      std::optional<Member> old;
+      for (const auto& m : members(c, id)) {
+        if (m.id == member_id) old = m;
+      }
+      if (!old || !remove_member(c, id, member_id)) throw http::HttpError(404, "no_member");
       audit::record(c, request,
                     {"committee_member.removed", "committee_member", std::to_string(member_id),
-                     s.organisation_id});
+                     s.organisation_id,
+                     audit_details(id, {{"name", old->name},
+                                        {"affiliation", old->affiliation},
+                                        {"position", old->position}})});
     });
     return accounts::redirect(manage_url(id) + "?notice=deleted#members");
   });

@@ -82,7 +82,8 @@ void install_meetings(Context& context) {
       }
       meeting_id = add_meeting(c, m);
       audit::record(c, request,
-                    {"meeting.created", "meeting", std::to_string(meeting_id), s.organisation_id});
+                    {"meeting.created", "meeting", std::to_string(meeting_id), s.organisation_id,
+                     audit_details(s.id)});
     });
     if (invalid) {
       return views.page(request, "form", t.text("spaces.manage.new_meeting"), invalid->view(), 422);
@@ -132,7 +133,8 @@ void install_meetings(Context& context) {
       }
       update_meeting(c, m);
       audit::record(c, request,
-                    {"meeting.updated", "meeting", std::to_string(meeting_id), s.organisation_id});
+                    {"meeting.updated", "meeting", std::to_string(meeting_id), s.organisation_id,
+                     audit_details(s.id)});
     });
     if (invalid) {
       return views.page(request, "form", t.text("spaces.manage.edit_meeting"), invalid->view(),

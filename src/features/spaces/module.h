@@ -3,6 +3,10 @@
 // members and meeting records, and published.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "features/context.h"
 
 namespace ruamkit::features::spaces {
@@ -12,6 +16,11 @@ void install_public(Context& context);
 void install_manage(Context& context);
 void install_api(Context& context);
 void install_meetings(Context& context);
+
+// The details of an audit entry about something in space `space_id`: JSON
+// {"space": id, …values} (e.g. what a removed member was).
+std::string audit_details(std::int64_t space_id,
+                          const std::vector<std::pair<std::string, std::string>>& values = {});
 
 // Where officials manage space `id`.
 std::string manage_url(std::int64_t id);

@@ -219,6 +219,10 @@ CREATE TABLE page_revisions (
   note TEXT NOT NULL,              -- what changed, as the editor said
   edited_by INTEGER REFERENCES users(id),
   edited_at TEXT NOT NULL,
+  -- Was this text ever public (saved while the page was published, or
+  -- current when it was published)? Only those revisions are shown to the
+  -- public; drafts stay the organisation's.
+  was_public INTEGER NOT NULL DEFAULT 0,
   UNIQUE (page_id, number)
 );
 

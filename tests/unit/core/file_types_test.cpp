@@ -411,3 +411,24 @@ TEST(FileTypes, WorksFromManyThreads) {
 
 }  // namespace
 }  // namespace ruamkit::core
+
+namespace ruamkit::core {
+namespace {
+
+TEST(PdfActiveContent, ActionsThatRunOrFetchAreFound) {
+  EXPECT_TRUE(
+      pdf_has_active_content("1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"));
+  EXPECT_TRUE(pdf_has_active_content("<< /S /Launch /F (cmd.exe) >>"));
+  EXPECT_TRUE(pdf_has_active_content("<</Type/EmbeddedFile/Length 3>>"));
+  EXPECT_TRUE(pdf_has_active_content("<< /AcroForm << /XFA 5 0 R >> >>"));
+  EXPECT_TRUE(pdf_has_active_content("trailer /JS"));
+}
+
+TEST(PdfActiveContent, OrdinaryDocumentsAndLookAlikeNamesAreNot) {
+  EXPECT_FALSE(pdf_has_active_content("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>"));
+  EXPECT_FALSE(pdf_has_active_content("<< /JSON (not a script) /Launcher 1 /XFAX 2 >>"));
+  EXPECT_FALSE(pdf_has_active_content("(JavaScript in a string, not a name)"));
+}
+
+}  // namespace
+}  // namespace ruamkit::core
