@@ -127,10 +127,30 @@ int run_serve(app::Config config) {
 
   mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", config.smtp_require_tls},
                           host_of(config.base_url));
-  features::Context context{
-      router, *db, views, config, sessions, common_passwords, [&sender] { sender.wake(); }};
+  struct Job {
+    std::string name;
+    std::chrono::milliseconds interval;
+    std::function<void()> run;
+  };
+  std::vector<Job> jobs;
+  features::Context context{router,
+                            *db,
+                            views,
+                            config,
+                            sessions,
+                            common_passwords,
+                            [&sender] { sender.wake(); },
+                            [&jobs](std::string name, std::chrono::milliseconds interval,
+                                    std::function<void()> job) {
+                              jobs.push_back({std::move(name), interval, std::move(job)});
+                            }};
   features::install_all(context);
   sender.start();
+  std::vector<std::unique_ptr<app::Periodic>> feature_jobs;
+  for (auto& job : jobs) {
+    feature_jobs.push_back(
+        std::make_unique<app::Periodic>(job.name, job.interval, std::move(job.run)));
+  }
   const app::Periodic housekeeping("housekeeping", std::chrono::hours(1), [&db, &policy] {
     const int purged = db->write(
         [&](storage::Connection& c) { return features::accounts::purge_expired(c, policy); });

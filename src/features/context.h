@@ -4,7 +4,9 @@
 // to, or a copy of it (cheap: references and one function), never `&context`.
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <string>
 
 #include "features/accounts/rules.h"
 #include "features/accounts/sessions.h"
@@ -27,6 +29,11 @@ struct Context {
   const accounts::CommonPasswords& common_passwords;
   // Nudges the mail sender after mail was queued (may be empty).
   std::function<void()> wake_mail;
+  // Runs `job` now and then every `interval` on a background thread while the
+  // server serves (may be empty: then nothing is scheduled, e.g. in tools).
+  std::function<void(std::string name, std::chrono::milliseconds interval,
+                     std::function<void()> job)>
+      schedule;
 };
 
 }  // namespace ruamkit::features

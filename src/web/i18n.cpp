@@ -61,6 +61,11 @@ std::string Catalogue::text(const std::string& key) const {
 std::string Catalogue::format(
     const std::string& key,
     std::initializer_list<std::pair<std::string_view, MessageArg>> args) const {
+  return format(key, std::vector<std::pair<std::string_view, MessageArg>>(args));
+}
+
+std::string Catalogue::format(
+    const std::string& key, const std::vector<std::pair<std::string_view, MessageArg>>& args) const {
   const auto it = flat_.find(key);
   if (it == flat_.end()) return key;
   UErrorCode status = U_ZERO_ERROR;

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "web/view_data.h"
 
@@ -37,6 +38,9 @@ class Catalogue {
   // message is missing or malformed.
   std::string format(const std::string& key,
                      std::initializer_list<std::pair<std::string_view, MessageArg>> args) const;
+  // The same with arguments known only at run time.
+  std::string format(const std::string& key,
+                     const std::vector<std::pair<std::string_view, MessageArg>>& args) const;
 
   // Template globals for this locale: {"t": view()}, built once so pages do
   // not copy the catalogue on every request.

@@ -24,6 +24,9 @@ class Views {
 
   // The catalogue of the request's locale.
   const Catalogue& messages(const http::Request& request) const;
+  // The catalogue of `locale` (the default language's for an unknown one),
+  // for text written outside a request: mail, notifications.
+  const Catalogue& catalogue(std::string_view locale) const { return catalogues_.get(locale); }
 
   // Renders `template_name` with `data` inside the layout. `title` is the
   // already-translated page title.

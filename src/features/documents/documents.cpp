@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -16,32 +18,22 @@ namespace ruamkit::features::documents {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, organisation_id, page_id, space_id, meeting_id, title, file_name, content_type, "
+    "SELECT id, organisation_id, owner_kind, owner_id, title, file_name, content_type, "
     "sha256, storage_key, created_at, byte_size FROM documents ";
 
 Document read_document(const storage::Rows& r) {
   Document d;
   d.id = r.integer(0);
   d.organisation_id = r.integer(1);
-  if (!r.is_null(2)) d.owner = {"page", r.integer(2)};
-  if (!r.is_null(3)) d.owner = {"space", r.integer(3)};
-  if (!r.is_null(4)) d.owner = {"meeting", r.integer(4)};
-  d.title = r.text(5);
-  d.file_name = r.text(6);
-  d.content_type = r.text(7);
-  d.sha256 = r.text(8);
-  d.storage_key = r.text(9);
-  d.created_at = r.text(10);
-  d.byte_size = r.integer(11);
+  d.owner = {r.text(2), r.integer(3)};
+  d.title = r.text(4);
+  d.file_name = r.text(5);
+  d.content_type = r.text(6);
+  d.sha256 = r.text(7);
+  d.storage_key = r.text(8);
+  d.created_at = r.text(9);
+  d.byte_size = r.integer(10);
   return d;
-}
-
-// The column that refers to `owner`; only these three names ever reach SQL.
-const char* owner_column(const Owner& owner) {
-  if (owner.kind == "page") return "page_id";
-  if (owner.kind == "space") return "space_id";
-  if (owner.kind == "meeting") return "meeting_id";
-  throw std::invalid_argument("unknown document owner kind");
 }
 
 bool valid_key(const std::string& key) {
@@ -116,29 +108,36 @@ void FileStore::remove(const std::string& key) const {
   std::filesystem::remove(path_of(key), ec);
 }
 
+namespace {
+
+std::map<std::string, OwnerKind>& owner_kinds() {
+  static std::map<std::string, OwnerKind> kinds;
+  return kinds;
+}
+std::mutex owner_kinds_mutex;
+
+std::optional<OwnerKind> owner_kind(const std::string& kind) {
+  std::lock_guard lock(owner_kinds_mutex);
+  const auto it = owner_kinds().find(kind);
+  if (it == owner_kinds().end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+void register_owner_kind(const std::string& kind, OwnerKind owner_kind) {
+  std::lock_guard lock(owner_kinds_mutex);
+  owner_kinds()[kind] = std::move(owner_kind);
+}
+
 std::optional<OwnerState> owner_state(storage::Connection& c, const Owner& owner) {
-  std::string sql;
-  std::string manage;
-  if (owner.kind == "page") {
-    sql =
-        "SELECT g.organisation_id, g.status = 'published' AND (g.space_id IS NULL OR s.status IN "
-        "('published', 'archived')) FROM pages g LEFT JOIN spaces s ON s.id = g.space_id "
-        "WHERE g.id = ?";
-    manage = "/manage/pages/";
-  } else if (owner.kind == "space") {
-    sql = "SELECT organisation_id, status IN ('published', 'archived') FROM spaces WHERE id = ?";
-    manage = "/manage/spaces/";
-  } else if (owner.kind == "meeting") {
-    sql =
-        "SELECT s.organisation_id, s.status IN ('published', 'archived') FROM meetings m "
-        "JOIN spaces s ON s.id = m.space_id WHERE m.id = ?";
-    manage = "/manage/meetings/";
-  } else {
-    return std::nullopt;
-  }
-  auto rows = c.query(sql, owner.id);
-  if (!rows.next()) return std::nullopt;
-  return OwnerState{rows.integer(0), rows.integer(1) != 0, manage + std::to_string(owner.id)};
+  const auto kind = owner_kind(owner.kind);
+  if (!kind) return std::nullopt;
+  return kind->state(c, owner.id);
+}
+
+void reindex_owner(storage::Connection& c, const Owner& owner) {
+  if (const auto kind = owner_kind(owner.kind); kind && kind->reindex) kind->reindex(c, owner.id);
 }
 
 std::optional<Document> find(storage::Connection& c, std::int64_t id) {
@@ -149,17 +148,17 @@ std::optional<Document> find(storage::Connection& c, std::int64_t id) {
 
 std::vector<Document> of(storage::Connection& c, const Owner& owner) {
   std::vector<Document> out;
-  auto rows = c.query(std::string(kColumns) + "WHERE " + owner_column(owner) + " = ? ORDER BY id",
-                      owner.id);
+  auto rows = c.query(std::string(kColumns) + "WHERE owner_kind = ? AND owner_id = ? ORDER BY id",
+                      owner.kind, owner.id);
   while (rows.next()) out.push_back(read_document(rows));
   return out;
 }
 
 std::string titles_text(storage::Connection& c, const Owner& owner) {
   std::string out;
-  auto rows = c.query(
-      std::string("SELECT title FROM documents WHERE ") + owner_column(owner) + " = ? ORDER BY id",
-      owner.id);
+  auto rows =
+      c.query("SELECT title FROM documents WHERE owner_kind = ? AND owner_id = ? ORDER BY id",
+              owner.kind, owner.id);
   while (rows.next()) {
     if (!out.empty()) out += '\n';
     out += rows.text(0);
@@ -169,16 +168,12 @@ std::string titles_text(storage::Connection& c, const Owner& owner) {
 
 std::int64_t create(storage::Connection& c, const Document& d,
                     std::optional<std::int64_t> uploaded_by) {
-  const auto at = [&](const char* kind) {
-    return d.owner.kind == kind ? std::optional<std::int64_t>(d.owner.id) : std::nullopt;
-  };
   c.execute(
-      "INSERT INTO documents (organisation_id, page_id, space_id, meeting_id, title, file_name, "
+      "INSERT INTO documents (organisation_id, owner_kind, owner_id, title, file_name, "
       "content_type, byte_size, sha256, storage_key, uploaded_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      d.organisation_id, at("page"), at("space"), at("meeting"), d.title, d.file_name,
-      d.content_type, d.byte_size, d.sha256, d.storage_key, uploaded_by,
-      core::iso_timestamp(core::Clock::now()));
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      d.organisation_id, d.owner.kind, d.owner.id, d.title, d.file_name, d.content_type,
+      d.byte_size, d.sha256, d.storage_key, uploaded_by, core::iso_timestamp(core::Clock::now()));
   return c.last_insert_id();
 }
 

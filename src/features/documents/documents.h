@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,20 @@ struct OwnerState {
   std::string manage_url;  // where officials manage the owner
 };
 std::optional<OwnerState> owner_state(storage::Connection& c, const Owner& owner);
+
+// What a component tells the documents feature about the objects of one
+// owner kind: their state (nullopt when there is none with that id), and how
+// to refresh their search entry once their documents changed.
+struct OwnerKind {
+  std::function<std::optional<OwnerState>(storage::Connection&, std::int64_t id)> state;
+  std::function<void(storage::Connection&, std::int64_t id)> reindex;
+};
+
+// Registers `kind` ("page", "space" …). Call while features install.
+void register_owner_kind(const std::string& kind, OwnerKind owner_kind);
+
+// Refreshes the search entry of `owner` (nothing for an unknown kind).
+void reindex_owner(storage::Connection& c, const Owner& owner);
 
 std::optional<Document> find(storage::Connection& c, std::int64_t id);
 // The documents of `owner`, in upload order.

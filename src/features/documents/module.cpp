@@ -17,22 +17,11 @@
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/documents.h"
-#include "features/pages/pages.h"
-#include "features/spaces/spaces.h"
 #include "features/workspace/workspace.h"
 #include "http/error.h"
 
 namespace ruamkit::features::documents {
 namespace {
-
-// The owner's search entry lists its documents' titles.
-void reindex_owner(storage::Connection& c, const Owner& owner) {
-  if (owner.kind == "page") return pages::reindex(c, owner.id);
-  if (owner.kind == "space") return spaces::reindex(c, owner.id);
-  if (owner.kind == "meeting") {
-    if (const auto m = spaces::find_meeting(c, owner.id)) spaces::reindex(c, m->space_id);
-  }
-}
 
 http::Response refused(const web::Views& views, const http::Request& request,
                        const std::string& text_key, const std::string& back, int status) {

@@ -77,6 +77,15 @@ void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
   install_api(context);
+  // Documents attached to a page are public exactly when the page is.
+  documents::register_owner_kind(
+      "page", {[](storage::Connection& c, std::int64_t id) -> std::optional<documents::OwnerState> {
+                 const auto p = find(c, id);
+                 if (!p) return std::nullopt;
+                 return documents::OwnerState{p->organisation_id, p->is_public(),
+                                              "/manage/pages/" + std::to_string(id)};
+               },
+               [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
 
   context.router.get("/pages/{id}", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");

@@ -422,6 +422,28 @@ void install_manage(Context& context) {
 }
 
 void install(Context& context) {
+  // Documents attached to a space, or to a committee's meeting, are public
+  // exactly when the space is.
+  documents::register_owner_kind(
+      "space",
+      {[](storage::Connection& c, std::int64_t id) -> std::optional<documents::OwnerState> {
+         const auto s = find(c, id);
+         if (!s) return std::nullopt;
+         return documents::OwnerState{s->organisation_id, s->is_public(), manage_url(id)};
+       },
+       [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
+  documents::register_owner_kind(
+      "meeting",
+      {[](storage::Connection& c, std::int64_t id) -> std::optional<documents::OwnerState> {
+         const auto m = find_meeting(c, id);
+         const auto s = m ? find(c, m->space_id) : std::nullopt;
+         if (!s) return std::nullopt;
+         return documents::OwnerState{s->organisation_id, s->is_public(),
+                                      "/manage/meetings/" + std::to_string(id)};
+       },
+       [](storage::Connection& c, std::int64_t id) {
+         if (const auto m = find_meeting(c, id)) reindex(c, m->space_id);
+       }});
   install_public(context);
   install_manage(context);
   install_meetings(context);

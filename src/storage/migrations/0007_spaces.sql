@@ -228,14 +228,14 @@ CREATE TABLE page_revisions (
 
 -- Uploaded documents. The bytes live outside the web root under
 -- `storage_key`; the type is what the content is, not what its name says.
--- A document belongs to exactly one page, space or meeting and is public
+-- A document belongs to exactly one object of a component (a page, space,
+-- meeting, hearing …; the component checks the owner exists) and is public
 -- exactly when its owner is.
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY,
   organisation_id INTEGER NOT NULL REFERENCES organisations(id),
-  page_id INTEGER REFERENCES pages(id),
-  space_id INTEGER REFERENCES spaces(id),
-  meeting_id INTEGER REFERENCES meetings(id),
+  owner_kind TEXT NOT NULL,
+  owner_id INTEGER NOT NULL,
   title TEXT NOT NULL,
   file_name TEXT NOT NULL,
   content_type TEXT NOT NULL,
@@ -243,9 +243,6 @@ CREATE TABLE documents (
   sha256 TEXT NOT NULL,
   storage_key TEXT NOT NULL UNIQUE,
   uploaded_by INTEGER REFERENCES users(id),
-  created_at TEXT NOT NULL,
-  CHECK ((page_id IS NOT NULL) + (space_id IS NOT NULL) + (meeting_id IS NOT NULL) = 1)
+  created_at TEXT NOT NULL
 );
-CREATE INDEX documents_by_page ON documents (page_id);
-CREATE INDEX documents_by_space ON documents (space_id);
-CREATE INDEX documents_by_meeting ON documents (meeting_id);
+CREATE INDEX documents_by_owner ON documents (owner_kind, owner_id);
