@@ -36,6 +36,7 @@ struct Config {
   bool dev_outbox = false;
   bool smtp_require_tls = false;             // refuse to send mail over an unencrypted connection
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
+  int hearing_min_days = 15;                 // the shortest hearing period that may be published
 };
 
 struct ListenAddress {

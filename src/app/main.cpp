@@ -277,6 +277,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 1024 * 1024 * 1024))
       ->capture_default_str();
   serve
+      ->add_option("--hearing-min-days", config.hearing_min_days,
+                   "Shortest public hearing period (days, both ends included) that may be published")
+      ->envname("RUAMKIT_HEARING_MIN_DAYS")
+      ->check(CLI::Range(1, 365))
+      ->capture_default_str();
+  serve
       ->add_option("--uploads-dir", config.uploads_dir,
                    "Where uploaded documents are kept (default: uploads/ beside the database)")
       ->envname("RUAMKIT_UPLOADS_DIR");

@@ -3,6 +3,7 @@
 #include <functional>
 #include <vector>
 
+#include "features/hearings/demo_data.h"
 #include "features/organisations/demo_data.h"
 #include "features/spaces/demo_data.h"
 
@@ -22,6 +23,7 @@ const std::vector<DemoDataSet>& demo_data_sets() {
       {"organisations and people",
        [](DemoContext& d) { return organisations::load_demo_data(d.connection); }},
       {"OPDC pages, processes and committees", spaces::load_demo_data},
+      {"a public hearing", hearings::load_demo_data},
   };
   return sets;
 }

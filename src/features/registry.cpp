@@ -2,13 +2,16 @@
 
 #include "features/accounts/accounts.h"
 #include "features/admin/admin.h"
+#include "features/comments/module.h"
 #include "features/dev_outbox/dev_outbox.h"
 #include "features/directory/directory.h"
 #include "features/documents/module.h"
 #include "features/feeds/feeds.h"
 #include "features/health/health.h"
+#include "features/hearings/module.h"
 #include "features/home/home.h"
 #include "features/language/language.h"
+#include "features/notifications/module.h"
 #include "features/open_data/open_data.h"
 #include "features/pages/module.h"
 #include "features/spaces/module.h"
@@ -27,6 +30,9 @@ void install_all(Context& context) {
   documents::install(context);
   feeds::install(context);
   workspace::install(context);
+  comments::install(context);
+  notifications::install(context);
+  hearings::install(context);
   accounts::install(context);
   admin::install(context);
   dev_outbox::install(context);

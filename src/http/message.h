@@ -51,6 +51,7 @@ struct Visitor {
   std::string display_name;
   bool platform_admin = false;
   bool publishes = false;  // an official or admin of some organisation (the workspace)
+  std::int64_t unread_notifications = 0;
   // A session whose password step passed but whose second factor is still
   // due ("pending") or must first be set up ("enrol"); user_id stays 0.
   std::int64_t partial_user_id = 0;

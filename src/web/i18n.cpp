@@ -65,7 +65,8 @@ std::string Catalogue::format(
 }
 
 std::string Catalogue::format(
-    const std::string& key, const std::vector<std::pair<std::string_view, MessageArg>>& args) const {
+    const std::string& key,
+    const std::vector<std::pair<std::string_view, MessageArg>>& args) const {
   const auto it = flat_.find(key);
   if (it == flat_.end()) return key;
   UErrorCode status = U_ZERO_ERROR;

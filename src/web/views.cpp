@@ -66,6 +66,9 @@ http::Response Views::page(const http::Request& request, std::string_view templa
   layout.set("user_name", request.visitor.display_name);
   layout.set("platform_admin", request.visitor.platform_admin);
   layout.set("publishes", request.visitor.publishes);
+  layout.set("unread", web::text_or_false(request.visitor.unread_notifications > 0
+                                              ? std::to_string(request.visitor.unread_notifications)
+                                              : ""));
 
   auto response = http::Response::html(templates_.render("layout", layout, globals), status);
   response.headers.set("Content-Language", t.locale());

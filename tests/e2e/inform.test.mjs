@@ -10,15 +10,14 @@
 // The server starts on a database with the demo data (seed-demo).
 
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { clickAndWaitForNavigation, launchBrowser, watchPage, withContext } from './support/browser.mjs';
+import { signIn } from './support/accounts.mjs';
 import { outFile, startServer } from './support/server.mjs';
 
-const DEMO_PASSWORD = 'ruamkit demo 2569';
 const OFFICIAL = 'pcd@demo.ruamkit.example';
 
 // Words no demo page contains, so that search finds only what this test
@@ -46,22 +45,6 @@ function minimalPdf() {
   for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
-}
-
-/** The current TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) for a base32 `secret`. */
-function totp(secret) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of secret.replace(/[\s=]/g, '').toUpperCase()) {
-    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) || []).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(code).padStart(6, '0');
 }
 
 /** YYYY-MM-DD of today + `days` in Thailand. */
@@ -110,15 +93,7 @@ describe('inform', () => {
       // The 415 page for the refused upload is expected; nothing else may fail.
       const problems = await watchPage(page, { ignore: (p) => /(^HTTP 415: POST |status of 415 .*\()\S*\/manage\/documents/.test(p) });
 
-      await page.goto(server.url('/login'));
-      await page.fill('#field-email', OFFICIAL);
-      await page.fill('#field-password', DEMO_PASSWORD);
-      await clickAndWaitForNavigation(page, page.locator('form[action="/login"] button[type="submit"]'));
-      // Officials act for the state: their first log-in sets up two-factor.
-      assert.equal(new URL(page.url()).pathname, '/account/two-factor');
-      const secret = await page.locator('code.totp-secret').innerText();
-      await page.fill('#field-code', totp(secret));
-      await clickAndWaitForNavigation(page, page.locator('form[action="/account/two-factor/enable"] button[type="submit"]'));
+      await signIn(page, server, OFFICIAL);
       await page.goto(server.url('/'));
 
       // The workspace (linked from the header) lists the organisation the

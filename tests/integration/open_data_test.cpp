@@ -54,9 +54,9 @@ TEST_F(OpenData, SearchSpeaksThai) {
   auto r = get_json(
       "/api/v1/"
       "search?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87%E0%B9%83%E0%B8%AB%E0%B8%A1%E0%B9%88");
-  // Chiang Mai Province and City Municipality, the demo PM2.5 process and its
-  // announcement.
-  EXPECT_EQ(r.at("meta").at("total").as_int64(), 4);
+  // Chiang Mai Province and City Municipality, the demo PM2.5 process, its
+  // announcement and its hearing.
+  EXPECT_EQ(r.at("meta").at("total").as_int64(), 5);
   const auto& hit = r.at("data").as_array().at(0).as_object();
   EXPECT_NE(std::string(hit.at("title_html").as_string()).find("<mark>"), std::string::npos);
   auto only_organisations = get_json(
@@ -94,8 +94,9 @@ TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
   for (std::size_t p = 0; (p = r.body.find("</url>", p)) != std::string::npos; ++p) ++closed;
   EXPECT_EQ(opened, closed);
   // The home, lists, search and privacy pages, 16 demo organisations, and the
-  // public demo items: 6 pages, a committee with one meeting, a process.
-  EXPECT_EQ(opened, 7u + 16u + 9u);
+  // public demo items: 6 pages, a committee with one meeting, a process and
+  // its hearing.
+  EXPECT_EQ(opened, 7u + 16u + 10u);
   EXPECT_NE(r.body.find(base + "/committees/1/meetings/1</loc>"), std::string::npos);
   const auto robots = http_get(server.port(), "/robots.txt");
   EXPECT_NE(robots.body.find("Sitemap: " + base + "/sitemap.xml"), std::string::npos);
@@ -115,6 +116,7 @@ TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
       {"processes", first_id("/api/v1/processes")},
       {"committees", committee},
       {"pages", first_id("/api/v1/pages")},
+      {"hearings", first_id("/api/v1/hearings")},
       {"meetings", std::to_string(get_json("/api/v1/committees/" + committee)
                                       .at("data")
                                       .at("meetings")

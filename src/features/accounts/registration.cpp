@@ -96,9 +96,9 @@ void install_registration(Context& context) {
       std::optional<std::string> phone_value;
       if (!phone.empty()) phone_value = phone;
       c.execute(
-          "INSERT INTO users (email, display_name, phone, password_hash, created_at) "
-          "VALUES (?, ?, ?, ?, ?)",
-          *email, name, phone_value, hash, now);
+          "INSERT INTO users (email, display_name, phone, password_hash, created_at, locale) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          *email, name, phone_value, hash, now, request.locale);
       const auto user_id = c.last_insert_id();
       c.execute("INSERT INTO consents (user_id, notice_version, given_at) VALUES (?, ?, ?)",
                 user_id, kPrivacyNoticeVersion, now);

@@ -71,7 +71,8 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
       auto rows = c.query(
           "SELECT s.user_id, s.second_factor, s.last_seen_at, u.display_name, u.is_platform_admin, "
           "EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id "
-          "AND m.role IN ('official', 'admin')) "
+          "AND m.role IN ('official', 'admin')), "
+          "(SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) "
           "FROM sessions s JOIN users u ON u.id = s.user_id "
           "WHERE s.id_digest = ? AND s.expires_at > ? AND s.last_seen_at > ? "
           "AND u.deleted_at IS NULL",
@@ -86,6 +87,7 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
         visitor.display_name = rows.text(3);
         visitor.platform_admin = rows.integer(4) != 0;
         visitor.publishes = visitor.platform_admin || rows.integer(5) != 0;
+        visitor.unread_notifications = rows.integer(6);
       } else {
         visitor.partial_user_id = user_id;
       }

@@ -24,7 +24,7 @@ struct Target {
   bool visible = false;              // may the public read it (and its comments)?
   bool open = false;                 // may people comment now?
   bool anonymous_allowed = false;    // may a comment be shown without a name?
-  std::string url;                   // where its thread is shown
+  std::string url;                   // the page its thread is on (no #fragment)
   std::string title;                 // for notifications and the moderation queue
 };
 

@@ -15,7 +15,7 @@ namespace {
 
 constexpr int kPageSize = 20;
 
-const std::vector<std::string> kSearchKinds = {"process",      "committee", "page",
+const std::vector<std::string> kSearchKinds = {"process",      "committee", "hearing",     "page",
                                                "announcement", "meeting",   "organisation"};
 
 }  // namespace
@@ -127,8 +127,8 @@ void install(Context& context) {
     web::ViewData data;
     data.set("q", text);
     web::ViewList kind_options;
-    for (const auto* k :
-         {"", "process", "committee", "page", "announcement", "meeting", "organisation"}) {
+    for (const auto* k : {"", "process", "committee", "hearing", "page", "announcement", "meeting",
+                          "organisation"}) {
       web::ViewData o;
       o.set("value", std::string(k));
       o.set("label", t.text(std::string("search.kinds.") + (*k ? k : "all")));

@@ -3,10 +3,12 @@
 // (every save is a revision; publishing and withdrawing are audit-logged).
 #include "features/pages/module.h"
 
+#include "app/config.h"
 #include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/views.h"
+#include "features/notifications/notifications.h"
 #include "features/organisations/organisations.h"
 #include "features/pages/views.h"
 #include "features/spaces/spaces.h"
@@ -306,20 +308,37 @@ void install(Context& context) {
     return accounts::redirect(manage_url(id) + "?notice=saved");
   });
 
-  context.router.post("/manage/pages/{id}/status", [&db](http::Request& request) {
-    const auto id = id_param(request, "id");
-    const auto to = form_value(request, "status");
-    if (to != "published" && to != "draft") throw http::HttpError(400, "unknown_status");
-    db.write([&](storage::Connection& c) {
-      const auto p = managed_page(c, request, id);
-      if (p.status == to) return;
-      set_status(c, id, to);
-      audit::record(c, request,
-                    {p.kind + (to == "published" ? ".published" : ".withdrawn"), "page",
-                     std::to_string(id), p.organisation_id});
-    });
-    return accounts::redirect(manage_url(id) + "?notice=" + to);
-  });
+  context.router.post(
+      "/manage/pages/{id}/status",
+      [&db, &views, &config = context.config, wake = context.wake_mail](http::Request& request) {
+        const auto id = id_param(request, "id");
+        const auto to = form_value(request, "status");
+        if (to != "published" && to != "draft") throw http::HttpError(400, "unknown_status");
+        bool news = false;
+        db.write([&](storage::Connection& c) {
+          const auto p = managed_page(c, request, id);
+          if (p.status == to) return;
+          set_status(c, id, to);
+          audit::record(c, request,
+                        {p.kind + (to == "published" ? ".published" : ".withdrawn"), "page",
+                         std::to_string(id), p.organisation_id});
+          // The first publication of an announcement in a public space is news
+          // for the space's followers.
+          const auto now = find(c, id);
+          if (to == "published" && p.published_at.empty() && p.kind == "announcement" && now &&
+              now->is_public() && p.space_id) {
+            notifications::notify(c, views, config.base_url,
+                                  notifications::followers(c, *p.space_id),
+                                  {"space_news",
+                                   notifications::Category::news,
+                                   {{"space", p.space_title}, {"title", p.title}},
+                                   p.url()});
+            news = true;
+          }
+        });
+        if (news && wake) wake();
+        return accounts::redirect(manage_url(id) + "?notice=" + to);
+      });
 }
 
 }  // namespace ruamkit::features::pages

@@ -149,6 +149,7 @@ http::Response overview(const web::Views& views, const http::Request& request,
     data.set("member_form",
              member_errors ? member_errors->view() : member_form(t, s.id, {}).view());
   }
+  data.set("components", components_view(c, s, t, true));
   data.set("pages", pages::manage_list_view(c, s.organisation_id, s.id, t));
   data.set("new_page_url", "/manage/organisations/" + std::to_string(s.organisation_id) +
                                "/pages/new?space=" + std::to_string(s.id));

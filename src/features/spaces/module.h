@@ -7,7 +7,12 @@
 #include <utility>
 #include <vector>
 
+#include <functional>
+
 #include "features/context.h"
+#include "features/spaces/spaces.h"
+#include "web/i18n.h"
+#include "web/view_data.h"
 
 namespace ruamkit::features::spaces {
 
@@ -16,6 +21,34 @@ void install_public(Context& context);
 void install_manage(Context& context);
 void install_api(Context& context);
 void install_meetings(Context& context);
+
+// A participation tool placed in a space (hearings, surveys …). Its module
+// registers, in one line at install, how its items show on the space's
+// public page and in the workspace.
+struct ComponentItem {
+  std::string title, url, meta;  // meta: translated state or dates
+  bool draft = false;
+};
+struct Component {
+  std::string heading_key;               // the section heading (catalogue key)
+  std::string new_key;                   // the workspace's "new …" link ("" for none)
+  std::vector<std::string> space_kinds;  // process, committee
+  std::function<std::string(std::int64_t space_id)> new_url;
+  // The items in space `space`; with `manage`, drafts too and workspace URLs.
+  std::function<std::vector<ComponentItem>(storage::Connection&, const Space& space,
+                                           const web::Catalogue&, bool manage)>
+      items;
+  // Refreshes the search entries of the component's items in a space whose
+  // status changed (they are public only while it is).
+  std::function<void(storage::Connection&, std::int64_t space_id)> reindex;
+};
+void register_component(Component component);
+void reindex_components(storage::Connection& c, std::int64_t space_id);
+
+// components[] {heading, items[] {title, url, meta, draft}, new_url, new_label}
+// of the components registered for `space`'s kind (false when none apply).
+web::ViewData components_view(storage::Connection& c, const Space& space, const web::Catalogue& t,
+                              bool manage);
 
 // The details of an audit entry about something in space `space_id`: JSON
 // {"space": id, …values} (e.g. what a removed member was).
@@ -27,7 +60,6 @@ std::string manage_url(std::int64_t id);
 
 // Loads space `id` for the workspace: throws HttpError 404 when there is
 // none, and 303/403 unless the visitor may manage its organisation.
-struct Space;
 Space managed_space(storage::Connection& c, const http::Request& request, std::int64_t id);
 
 }  // namespace ruamkit::features::spaces

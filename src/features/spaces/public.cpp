@@ -6,6 +6,7 @@
 #include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/documents/views.h"
+#include "features/notifications/notifications.h"
 #include "features/organisations/organisations.h"
 #include "features/pages/views.h"
 #include "features/spaces/module.h"
@@ -85,6 +86,14 @@ Space visible_space(storage::Connection& c, const http::Request& request, std::i
     throw http::HttpError(404, "no_space");
   }
   return *s;
+}
+
+// Whether the signed-in visitor follows the (public) space, for the follow button.
+void set_following(storage::Connection& c, const http::Request& request, const Space& s,
+                   web::ViewData& data) {
+  const bool can = request.visitor.signed_in() && s.is_public();
+  data.set("can_follow", can);
+  data.set("following", can && notifications::follows(c, request.visitor.user_id, s.id));
 }
 
 http::Response list_page(storage::Database& db, const web::Views& views, http::Request& request,
@@ -177,9 +186,11 @@ void install_public(Context& context) {
       data = detail(s, t);
       const auto list = phases(c, id);
       data.set("phases", phase_list(list, today(), t));
+      data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));
       data.set("pages", pages::list_view(c, id, t));
       data.set("can_manage", may_manage(c, request, s.organisation_id));
+      set_following(c, request, s, data);
     });
     return views.page(request, "spaces/process", title, data);
   });
@@ -195,9 +206,11 @@ void install_public(Context& context) {
       data = detail(s, t);
       data.set("membership", member_list(members(c, id), today(), t));
       data.set("meetings", meeting_list(s, meetings(c, id), t));
+      data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));
       data.set("pages", pages::list_view(c, id, t));
       data.set("can_manage", may_manage(c, request, s.organisation_id));
+      set_following(c, request, s, data);
     });
     return views.page(request, "spaces/committee", title, data);
   });

@@ -7,6 +7,7 @@
 #include "features/documents/documents.h"
 #include "features/pages/pages.h"
 #include "features/search/index.h"
+#include "features/spaces/module.h"
 #include "web/collation.h"
 #include "web/markdown.h"
 
@@ -195,7 +196,8 @@ void set_status(storage::Connection& c, std::int64_t id, const std::string& stat
       "ELSE published_at END WHERE id = ?",
       status, now, status, now, id);
   reindex(c, id);
-  pages::reindex_space(c, id);  // pages inside follow the space's visibility
+  pages::reindex_space(c, id);  // pages and components inside follow the space's visibility
+  reindex_components(c, id);
 }
 
 void reindex(storage::Connection& c, std::int64_t id) {

@@ -1,5 +1,7 @@
 #include "features/spaces/views.h"
 
+#include "features/spaces/module.h"
+
 #include <map>
 
 #include "web/dates.h"
@@ -145,6 +147,50 @@ web::ViewData meeting_list(const Space& committee, const std::vector<Meeting>& m
     list.push_back(item);
   }
   return web::optional_items(list);
+}
+
+namespace {
+
+std::vector<Component>& components() {
+  static std::vector<Component> list;
+  return list;
+}
+
+}  // namespace
+
+void register_component(Component component) { components().push_back(std::move(component)); }
+
+void reindex_components(storage::Connection& c, std::int64_t space_id) {
+  for (const auto& component : components()) {
+    if (component.reindex) component.reindex(c, space_id);
+  }
+}
+
+web::ViewData components_view(storage::Connection& c, const Space& space, const web::Catalogue& t,
+                              bool manage) {
+  web::ViewList out;
+  for (const auto& component : components()) {
+    if (!is_one_of(component.space_kinds, space.kind)) continue;
+    web::ViewList items;
+    for (const auto& item : component.items(c, space, t, manage)) {
+      web::ViewData v;
+      v.set("title", item.title);
+      v.set("url", item.url);
+      v.set("meta", web::text_or_false(item.meta));
+      v.set("draft", item.draft);
+      items.push_back(v);
+    }
+    if (items.empty() && !manage) continue;
+    web::ViewData section;
+    section.set("heading", t.text(component.heading_key));
+    section.set("items", items);
+    section.set("any", !items.empty());
+    const bool can_add = manage && component.new_url && !component.new_key.empty();
+    section.set("new_url", web::text_or_false(can_add ? component.new_url(space.id) : ""));
+    section.set("new_label", t.text(component.new_key));
+    out.push_back(section);
+  }
+  return out.empty() ? web::ViewData(false) : web::ViewData(out);
 }
 
 }  // namespace ruamkit::features::spaces

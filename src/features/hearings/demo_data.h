@@ -1,0 +1,12 @@
+// Demonstration hearing: a draft provincial regulation in the demo PM2.5
+// process, open for comments around today.
+#pragma once
+
+#include "features/demo.h"
+
+namespace ruamkit::features::hearings {
+
+// Returns the number of records written (0 when it is there already).
+int load_demo_data(DemoContext& d);
+
+}  // namespace ruamkit::features::hearings

@@ -1,0 +1,192 @@
+// Hearings as a component of a process: the public hearing page (the draft by
+// section, each with its comments, the explanatory note and documents, the
+// period and counts; after closing, the summary report with the agency's
+// responses and the revised text with a readable diff), the registrations
+// with spaces, comments and documents, and the job that tells participants
+// when a hearing has closed.
+#include "features/hearings/module.h"
+
+#include "analysis/diff.h"
+#include "app/config.h"
+#include "core/fiscal_year.h"
+#include "features/admin/admin.h"
+#include "features/comments/comments.h"
+#include "features/comments/views.h"
+#include "features/documents/documents.h"
+#include "features/documents/views.h"
+#include "features/hearings/hearings.h"
+#include "features/hearings/views.h"
+#include "features/notifications/notifications.h"
+#include "features/spaces/module.h"
+#include "features/workspace/workspace.h"
+#include "http/error.h"
+#include "web/dates.h"
+#include "web/markdown.h"
+
+namespace ruamkit::features::hearings {
+namespace {
+
+std::chrono::year_month_day today() {
+  return core::today_in_thailand(std::chrono::system_clock::now());
+}
+
+// The hearing for its public pages: 404 when missing or not public, unless
+// the visitor manages its organisation.
+Hearing visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
+  const auto h = find(c, id);
+  if (!h) throw http::HttpError(404, "no_hearing");
+  if (!h->is_public() && !workspace::may_manage(c, request, h->organisation_id)) {
+    throw http::HttpError(404, "no_hearing");
+  }
+  return *h;
+}
+
+comments::Target target_of(const Hearing& h, const std::string& url) {
+  return {h.organisation_id,   h.is_public(), h.is_public() && h.state(today()) == State::open,
+          h.anonymous_allowed, url,           h.title};
+}
+
+void register_with_others() {
+  comments::register_target(
+      "hearing", [](storage::Connection& c, std::int64_t id) -> std::optional<comments::Target> {
+        const auto h = find(c, id);
+        if (!h) return std::nullopt;
+        return target_of(*h, h->url());
+      });
+  comments::register_target(
+      "hearing_section",
+      [](storage::Connection& c, std::int64_t id) -> std::optional<comments::Target> {
+        const auto owner = section_owner(c, id);
+        if (!owner || owner->second != 1) return std::nullopt;  // only the draft is commented
+        const auto h = find(c, owner->first);
+        if (!h) return std::nullopt;
+        return target_of(*h, h->url());
+      });
+  documents::register_owner_kind(
+      "hearing",
+      {[](storage::Connection& c, std::int64_t id) -> std::optional<documents::OwnerState> {
+         const auto h = find(c, id);
+         if (!h) return std::nullopt;
+         return documents::OwnerState{h->organisation_id, h->is_public(),
+                                      "/manage/hearings/" + std::to_string(id)};
+       },
+       [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
+  spaces::register_component(
+      {"hearings.component_heading",
+       "hearings.new",
+       {"process"},
+       [](std::int64_t space_id) {
+         return "/manage/spaces/" + std::to_string(space_id) + "/hearings/new";
+       },
+       [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
+         std::vector<spaces::ComponentItem> items;
+         for (const auto& h : of_space(c, s.id, manage)) {
+           items.push_back({h.title, manage ? "/manage/hearings/" + std::to_string(h.id) : h.url(),
+                            t.text("hearings.states." + std::string(state_name(h.state(today())))) +
+                                " · " + period_text(h, t),
+                            !h.published()});
+         }
+         return items;
+       },
+       [](storage::Connection& c, std::int64_t space_id) {
+         for (const auto& h : of_space(c, space_id, true)) reindex(c, h.id);
+       }});
+}
+
+}  // namespace
+
+void install(Context& context) {
+  auto& db = context.database;
+  const auto& views = context.views;
+  const auto& config = context.config;
+  register_with_others();
+  install_manage(context);
+  install_api(context);
+
+  context.router.get("/hearings/{id}", [&db, &views](http::Request& request) {
+    const auto id = admin::id_param(request, "id");
+    const auto& t = views.messages(request);
+    web::ViewData data;
+    std::string title;
+    db.read([&](storage::Connection& c) {
+      const auto h = visible(c, request, id);
+      title = h.title;
+      data = hearing_view(c, h, t, today());
+      const auto all = versions(c, id);
+      web::ViewList sections;
+      if (!all.empty()) {
+        for (const auto& s : all.front().sections) {
+          web::ViewData item;
+          item.set("id", std::to_string(s.id));
+          item.set("anchor", "section-" + std::to_string(s.id));
+          item.set("heading", s.heading);
+          item.set("body_html", web::render_markdown(s.body, 2));
+          const auto target = comments::resolve(c, "hearing_section", s.id);
+          item.set("thread", comments::thread_view(c, t, request, "hearing_section", s.id, *target,
+                                                   "s" + std::to_string(s.id) + "-"));
+          sections.push_back(item);
+        }
+      }
+      data.set("sections", sections);
+      const auto whole = comments::resolve(c, "hearing", id);
+      data.set("thread", comments::thread_view(c, t, request, "hearing", id, *whole, "whole-"));
+      data.set("documents", documents::list_view(c, {"hearing", id}, t));
+      data.set("can_manage", workspace::may_manage(c, request, h.organisation_id));
+      data.set("manage_url", "/manage/hearings/" + std::to_string(id));
+      if (h.reported()) {
+        data.set("report", report_view(c, h, t, request));
+        data.set("revised", all.size() > 1);
+        data.set("changes_url", h.url() + "/changes");
+      } else {
+        data.set("report", false);
+      }
+    });
+    return views.page(request, "hearings/show", title, data);
+  });
+
+  // What changed between the draft and the revised text, section by section.
+  context.router.get("/hearings/{id}/changes", [&db, &views](http::Request& request) {
+    const auto id = admin::id_param(request, "id");
+    const auto& t = views.messages(request);
+    web::ViewData data;
+    std::string title;
+    db.read([&](storage::Connection& c) {
+      const auto h = visible(c, request, id);
+      const bool manager = workspace::may_manage(c, request, h.organisation_id);
+      if (!h.reported() && !manager) throw http::HttpError(404, "no_revision");
+      const auto all = versions(c, id);
+      if (all.size() < 2) throw http::HttpError(404, "no_revision");
+      title = h.title;
+      data = hearing_view(c, h, t, today());
+      data.set("changes", changes_view(all.front(), all.back(), t));
+      data.set("note", web::text_or_false(all.back().note));
+      data.set("from", std::to_string(all.front().number));
+      data.set("to", std::to_string(all.back().number));
+    });
+    return views.page(request, "hearings/changes", t.text("hearings.changes_heading"), data);
+  });
+
+  // When a hearing closes, everyone who took part hears of it.
+  if (context.schedule) {
+    context.schedule("hearing closings", std::chrono::minutes(10),
+                     [&db, &views, &config, wake = context.wake_mail] {
+                       bool any = false;
+                       db.write([&](storage::Connection& c) {
+                         for (const auto& h : closed_unannounced(c, web::iso_date(today()))) {
+                           notifications::notify(
+                               c, views, config.base_url,
+                               comments::participants(c, comment_targets(c, h.id)),
+                               {"hearing_closed",
+                                notifications::Category::results,
+                                {{"title", h.title}},
+                                h.url()});
+                           mark_close_announced(c, h.id);
+                           any = true;
+                         }
+                       });
+                       if (any && wake) wake();
+                     });
+  }
+}
+
+}  // namespace ruamkit::features::hearings
