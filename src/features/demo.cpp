@@ -6,6 +6,7 @@
 #include "features/hearings/demo_data.h"
 #include "features/organisations/demo_data.h"
 #include "features/spaces/demo_data.h"
+#include "features/surveys/demo_data.h"
 
 namespace ruamkit::features {
 namespace {
@@ -24,6 +25,7 @@ const std::vector<DemoDataSet>& demo_data_sets() {
        [](DemoContext& d) { return organisations::load_demo_data(d.connection); }},
       {"OPDC pages, processes and committees", spaces::load_demo_data},
       {"a public hearing", hearings::load_demo_data},
+      {"a survey", surveys::load_demo_data},
   };
   return sets;
 }

@@ -15,6 +15,7 @@
 #include "features/open_data/open_data.h"
 #include "features/pages/module.h"
 #include "features/spaces/module.h"
+#include "features/surveys/module.h"
 #include "features/workspace/workspace.h"
 
 namespace ruamkit::features {
@@ -33,6 +34,7 @@ void install_all(Context& context) {
   comments::install(context);
   notifications::install(context);
   hearings::install(context);
+  surveys::install(context);
   accounts::install(context);
   admin::install(context);
   dev_outbox::install(context);

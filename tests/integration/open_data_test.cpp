@@ -95,8 +95,8 @@ TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
   EXPECT_EQ(opened, closed);
   // The home, lists, search and privacy pages, 16 demo organisations, and the
   // public demo items: 6 pages, a committee with one meeting, a process and
-  // its hearing.
-  EXPECT_EQ(opened, 7u + 16u + 10u);
+  // its hearing and survey.
+  EXPECT_EQ(opened, 7u + 16u + 11u);
   EXPECT_NE(r.body.find(base + "/committees/1/meetings/1</loc>"), std::string::npos);
   const auto robots = http_get(server.port(), "/robots.txt");
   EXPECT_NE(robots.body.find("Sitemap: " + base + "/sitemap.xml"), std::string::npos);
@@ -117,6 +117,7 @@ TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
       {"committees", committee},
       {"pages", first_id("/api/v1/pages")},
       {"hearings", first_id("/api/v1/hearings")},
+      {"surveys", first_id("/api/v1/surveys")},
       {"meetings", std::to_string(get_json("/api/v1/committees/" + committee)
                                       .at("data")
                                       .at("meetings")

@@ -15,8 +15,8 @@ namespace {
 
 constexpr int kPageSize = 20;
 
-const std::vector<std::string> kSearchKinds = {"process",      "committee", "hearing",     "page",
-                                               "announcement", "meeting",   "organisation"};
+const std::vector<std::string> kSearchKinds = {
+    "process", "committee", "hearing", "survey", "page", "announcement", "meeting", "organisation"};
 
 }  // namespace
 

@@ -1,0 +1,187 @@
+// Surveys as a component of a process: the public survey (answered once per
+// account, or anonymously where allowed, within a limit per network), the
+// results as charts with a table beside each (free-text answers for the
+// organisation's officials only), and the registrations with spaces and the
+// closing notice job.
+#include "features/surveys/module.h"
+
+#include "app/config.h"
+#include "core/fiscal_year.h"
+#include "core/security.h"
+#include "features/accounts/sessions.h"
+#include "features/accounts/support.h"
+#include "features/admin/admin.h"
+#include "features/notifications/notifications.h"
+#include "features/spaces/module.h"
+#include "features/surveys/surveys.h"
+#include "features/surveys/views.h"
+#include "features/workspace/workspace.h"
+#include "http/error.h"
+#include "web/dates.h"
+#include "web/markdown.h"
+
+namespace ruamkit::features::surveys {
+namespace {
+
+constexpr int kAnonymousPerNetworkPerDay = 20;
+
+std::chrono::year_month_day today() {
+  return core::today_in_thailand(std::chrono::system_clock::now());
+}
+
+Survey visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
+  const auto v = find(c, id);
+  if (!v) throw http::HttpError(404, "no_survey");
+  if (!v->is_public() && !workspace::may_manage(c, request, v->organisation_id)) {
+    throw http::HttpError(404, "no_survey");
+  }
+  return *v;
+}
+
+http::Response survey_page(const web::Views& views, const http::Request& request,
+                           storage::Connection& c, const Survey& v,
+                           const std::map<std::int64_t, Answer>& typed, const Problems& problems,
+                           int status = 200) {
+  const auto& t = views.messages(request);
+  auto data = survey_view(v, t, today(), response_count(c, v.id));
+  const bool open = v.is_public() && v.state(today()) == State::open;
+  const bool answered =
+      request.visitor.signed_in() && has_responded(c, v.id, request.visitor.user_id);
+  const bool may_answer = open && !answered && (request.visitor.signed_in() || v.anonymous_allowed);
+  data.set("answered", answered);
+  data.set("may_answer", may_answer);
+  data.set("sign_in_url",
+           web::text_or_false(open && !answered && !may_answer ? "/login?return=" + v.url() : ""));
+  data.set("questions", questions_view(questions(c, v.id), typed, problems, t));
+  data.set("has_errors", !problems.empty());
+  web::ViewList errors;
+  for (const auto& [field, key] : problems) {
+    web::ViewData e;
+    e.set("field", field);
+    e.set("text", t.text("errors.form." + key));
+    errors.push_back(e);
+  }
+  data.set("errors", errors);
+  data.set("can_manage", workspace::may_manage(c, request, v.organisation_id));
+  data.set("manage_url", "/manage/surveys/" + std::to_string(v.id));
+  return views.page(request, "surveys/show", v.title, data, status);
+}
+
+void register_with_others() {
+  spaces::register_component(
+      {"surveys.component_heading",
+       "surveys.new",
+       {"process"},
+       [](std::int64_t space_id) {
+         return "/manage/spaces/" + std::to_string(space_id) + "/surveys/new";
+       },
+       [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
+         std::vector<spaces::ComponentItem> items;
+         for (const auto& v : of_space(c, s.id, manage)) {
+           items.push_back(
+               {v.title, manage ? "/manage/surveys/" + std::to_string(v.id) : v.url(),
+                t.text("surveys.states." + std::string(hearings::state_name(v.state(today())))) +
+                    " · " + period_text(v, t),
+                !v.published()});
+         }
+         return items;
+       },
+       [](storage::Connection& c, std::int64_t space_id) {
+         for (const auto& v : of_space(c, space_id, true)) reindex(c, v.id);
+       }});
+}
+
+}  // namespace
+
+void install(Context& context) {
+  auto& db = context.database;
+  const auto& views = context.views;
+  const auto& config = context.config;
+  register_with_others();
+  install_manage(context);
+  install_api(context);
+  // Anonymous responses are counted per network by a keyed digest of the
+  // address: the address itself is never stored.
+  const auto key = accounts::site_secret(db, "survey_network_key");
+
+  context.router.get("/surveys/{id}", [&db, &views](http::Request& request) {
+    const auto id = admin::id_param(request, "id");
+    return db.read([&](storage::Connection& c) {
+      return survey_page(views, request, c, visible(c, request, id), {}, {});
+    });
+  });
+
+  context.router.post("/surveys/{id}/responses", [&db, &views, key](http::Request& request) {
+    const auto id = admin::id_param(request, "id");
+    std::optional<http::Response> page;
+    db.write([&](storage::Connection& c) {
+      const auto v = visible(c, request, id);
+      if (!v.is_public() || v.state(today()) != State::open) {
+        throw http::HttpError(403, "survey_closed");
+      }
+      const bool signed_in = request.visitor.signed_in();
+      if (!signed_in && !v.anonymous_allowed) accounts::require_signed_in(request);
+      const auto qs = questions(c, id);
+      std::map<std::int64_t, Answer> answers;
+      const auto problems = read_answers(
+          qs, [&](const std::string& name) { return http::find_params(request.form(), name); },
+          answers);
+      if (!problems.empty()) {
+        page = survey_page(views, request, c, v, answers, problems, 422);
+        return;
+      }
+      const auto network = core::hmac_hex(key, request.remote_address);
+      if (!signed_in && recent_anonymous(c, id, network) >= kAnonymousPerNetworkPerDay) {
+        page = views.message(request, "surveys.limit_heading", "surveys.limit_text", v.url(),
+                             "surveys.back", 429);
+        return;
+      }
+      if (!respond(c, id, signed_in ? std::optional(request.visitor.user_id) : std::nullopt,
+                   network, answers)) {
+        page = views.message(request, "surveys.already_heading", "surveys.already_text", v.url(),
+                             "surveys.back", 409);
+        return;
+      }
+      page = views.message(request, "surveys.thanks_heading", "surveys.thanks_text",
+                           v.url() + "/results", "surveys.see_results");
+    });
+    return std::move(*page);
+  });
+
+  context.router.get("/surveys/{id}/results", [&db, &views](http::Request& request) {
+    const auto id = admin::id_param(request, "id");
+    const auto& t = views.messages(request);
+    web::ViewData data;
+    std::string title;
+    db.read([&](storage::Connection& c) {
+      const auto v = visible(c, request, id);
+      const bool official = workspace::may_manage(c, request, v.organisation_id);
+      title = v.title;
+      data = survey_view(v, t, today(), response_count(c, id));
+      data.set("results", results_view(questions(c, id), answers(c, id), official, t));
+      data.set("official", official);
+    });
+    return views.page(request, "surveys/results", title, data);
+  });
+
+  if (context.schedule) {
+    context.schedule("survey closings", std::chrono::minutes(10),
+                     [&db, &views, &config, wake = context.wake_mail] {
+                       bool any = false;
+                       db.write([&](storage::Connection& c) {
+                         for (const auto& v : closed_unannounced(c, web::iso_date(today()))) {
+                           notifications::notify(c, views, config.base_url, respondents(c, v.id),
+                                                 {"survey_closed",
+                                                  notifications::Category::results,
+                                                  {{"title", v.title}},
+                                                  v.url() + "/results"});
+                           mark_close_announced(c, v.id);
+                           any = true;
+                         }
+                       });
+                       if (any && wake) wake();
+                     });
+  }
+}
+
+}  // namespace ruamkit::features::surveys

@@ -1,0 +1,13 @@
+// Surveys, a component of a process: public survey and results, the
+// officials' builder and exports, and open data.
+#pragma once
+
+#include "features/context.h"
+
+namespace ruamkit::features::surveys {
+
+void install(Context& context);
+void install_manage(Context& context);
+void install_api(Context& context);
+
+}  // namespace ruamkit::features::surveys

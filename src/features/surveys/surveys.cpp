@@ -1,0 +1,267 @@
+#include "features/surveys/surveys.h"
+
+#include "core/clock.h"
+#include "core/utf8.h"
+#include "features/search/index.h"
+#include "features/spaces/rules.h"
+#include "web/markdown.h"
+
+namespace ruamkit::features::surveys {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT v.id, v.space_id, s.organisation_id, o.slug, s.title, s.status, v.title, v.intro, "
+    "v.opens_on, v.closes_on, v.status, COALESCE(v.published_at, ''), v.anonymous_allowed "
+    "FROM surveys v JOIN spaces s ON s.id = v.space_id "
+    "JOIN organisations o ON o.id = s.organisation_id ";
+
+Survey read(const storage::Rows& r) {
+  Survey v;
+  v.id = r.integer(0);
+  v.space_id = r.integer(1);
+  v.organisation_id = r.integer(2);
+  v.organisation_slug = r.text(3);
+  v.space_title = r.text(4);
+  v.space_status = r.text(5);
+  v.title = r.text(6);
+  v.intro = r.text(7);
+  v.opens_on = r.text(8);
+  v.closes_on = r.text(9);
+  v.status = r.text(10);
+  v.published_at = r.text(11);
+  v.anonymous_allowed = r.integer(12) != 0;
+  return v;
+}
+
+std::string now() { return core::iso_timestamp(core::Clock::now()); }
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+}  // namespace
+
+Problems check_details(const Details& d) {
+  Problems found;
+  const auto n = core::character_count(d.title);
+  if (n < 1 || n > 300) found.emplace_back("title", "survey_title_length");
+  if (d.intro.size() > 20'000) found.emplace_back("intro", "text_too_long");
+  const auto open = spaces::parse_day(d.opens_on);
+  const auto close = spaces::parse_day(d.closes_on);
+  if (!open) found.emplace_back("opens_on", "date_invalid");
+  if (!close) found.emplace_back("closes_on", "date_invalid");
+  if (open && close && std::chrono::sys_days(*close) < std::chrono::sys_days(*open)) {
+    found.emplace_back("closes_on", "date_end_before_start");
+  }
+  return found;
+}
+
+std::optional<Survey> find(storage::Connection& c, std::int64_t id) {
+  auto rows = c.query(std::string(kSelect) + "WHERE v.id = ?", id);
+  if (!rows.next()) return std::nullopt;
+  return read(rows);
+}
+
+std::vector<Survey> of_space(storage::Connection& c, std::int64_t space_id, bool drafts) {
+  std::vector<Survey> out;
+  auto rows = c.query(std::string(kSelect) +
+                          "WHERE v.space_id = ? AND (? OR v.status = 'published') "
+                          "ORDER BY v.opens_on DESC, v.id DESC",
+                      space_id, drafts ? 1 : 0);
+  while (rows.next()) out.push_back(read(rows));
+  return out;
+}
+
+std::vector<Survey> closed_unannounced(storage::Connection& c, const std::string& today) {
+  std::vector<Survey> out;
+  auto rows = c.query(std::string(kSelect) +
+                          "WHERE v.status = 'published' AND v.closes_on < ? AND "
+                          "v.closed_notified_at IS NULL",
+                      today);
+  while (rows.next()) out.push_back(read(rows));
+  return out;
+}
+
+void mark_close_announced(storage::Connection& c, std::int64_t id) {
+  c.execute("UPDATE surveys SET closed_notified_at = ? WHERE id = ?", now(), id);
+}
+
+std::int64_t create(storage::Connection& c, std::int64_t space_id, const Details& d,
+                    std::int64_t created_by) {
+  const auto at = now();
+  c.execute(
+      "INSERT INTO surveys (space_id, title, intro, opens_on, closes_on, anonymous_allowed, "
+      "status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)",
+      space_id, d.title, d.intro, d.opens_on, d.closes_on, d.anonymous_allowed ? 1 : 0,
+      created_by > 0 ? std::optional<std::int64_t>(created_by) : std::nullopt, at, at);
+  return c.last_insert_id();
+}
+
+void update(storage::Connection& c, std::int64_t id, const Details& d) {
+  c.execute(
+      "UPDATE surveys SET title = ?, intro = ?, opens_on = ?, closes_on = ?, anonymous_allowed = "
+      "?, "
+      "updated_at = ? WHERE id = ?",
+      d.title, d.intro, d.opens_on, d.closes_on, d.anonymous_allowed ? 1 : 0, now(), id);
+  reindex(c, id);
+}
+
+void publish(storage::Connection& c, std::int64_t id) {
+  const auto at = now();
+  c.execute(
+      "UPDATE surveys SET status = 'published', published_at = COALESCE(published_at, ?), "
+      "updated_at = ? WHERE id = ?",
+      at, at, id);
+  reindex(c, id);
+}
+
+std::vector<Question> questions(storage::Connection& c, std::int64_t survey_id) {
+  std::vector<Question> out;
+  auto rows = c.query(
+      "SELECT id, position, section, kind, prompt, help, required, options, scale_min, scale_max, "
+      "scale_min_label, scale_max_label FROM survey_questions WHERE survey_id = ? ORDER BY "
+      "position",
+      survey_id);
+  while (rows.next()) {
+    Question q;
+    q.id = rows.integer(0);
+    q.position = static_cast<int>(rows.integer(1));
+    q.section = rows.text(2);
+    q.kind = rows.text(3);
+    q.prompt = rows.text(4);
+    q.help = rows.text(5);
+    q.required = rows.integer(6) != 0;
+    q.options = parse_options(rows.text(7));
+    q.scale_min = static_cast<int>(rows.integer(8));
+    q.scale_max = static_cast<int>(rows.integer(9));
+    q.scale_min_label = rows.text(10);
+    q.scale_max_label = rows.text(11);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::int64_t add_question(storage::Connection& c, std::int64_t survey_id, const Question& q) {
+  c.execute(
+      "INSERT INTO survey_questions (survey_id, position, section, kind, prompt, help, required, "
+      "options, scale_min, scale_max, scale_min_label, scale_max_label) VALUES (?, "
+      "(SELECT COALESCE(MAX(position), 0) + 1 FROM survey_questions WHERE survey_id = ?), "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      survey_id, survey_id, q.section, q.kind, q.prompt, q.help, q.required ? 1 : 0,
+      q.is_choice() ? join_lines(q.options) : std::string(), q.scale_min, q.scale_max,
+      q.scale_min_label, q.scale_max_label);
+  return c.last_insert_id();
+}
+
+bool remove_question(storage::Connection& c, std::int64_t survey_id, std::int64_t question_id) {
+  return c.execute("DELETE FROM survey_questions WHERE id = ? AND survey_id = ?", question_id,
+                   survey_id) > 0;
+}
+
+bool respond(storage::Connection& c, std::int64_t survey_id, std::optional<std::int64_t> user_id,
+             const std::string& address_digest, const std::map<std::int64_t, Answer>& answers) {
+  try {
+    c.execute(
+        "INSERT INTO survey_responses (survey_id, user_id, address_digest, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        survey_id, user_id, user_id ? std::nullopt : std::optional<std::string>(address_digest),
+        now());
+  } catch (const storage::ConstraintError&) {
+    return false;  // answered already
+  }
+  const auto response_id = c.last_insert_id();
+  for (const auto& [question_id, a] : answers) {
+    if (!a.text.empty()) {
+      c.execute("INSERT INTO survey_answers (response_id, question_id, text) VALUES (?, ?, ?)",
+                response_id, question_id, a.text);
+    }
+    for (const int choice : a.choices) {
+      c.execute("INSERT INTO survey_answers (response_id, question_id, choice) VALUES (?, ?, ?)",
+                response_id, question_id, choice);
+    }
+  }
+  return true;
+}
+
+bool has_responded(storage::Connection& c, std::int64_t survey_id, std::int64_t user_id) {
+  auto rows = c.query("SELECT 1 FROM survey_responses WHERE survey_id = ? AND user_id = ?",
+                      survey_id, user_id);
+  return rows.next();
+}
+
+std::int64_t recent_anonymous(storage::Connection& c, std::int64_t survey_id,
+                              const std::string& address_digest) {
+  auto rows = c.query(
+      "SELECT COUNT(*) FROM survey_responses WHERE survey_id = ? AND address_digest = ? AND "
+      "created_at > ?",
+      survey_id, address_digest, core::iso_timestamp(core::Clock::now() - std::chrono::hours(24)));
+  rows.next();
+  return rows.integer(0);
+}
+
+std::int64_t response_count(storage::Connection& c, std::int64_t survey_id) {
+  auto rows = c.query("SELECT COUNT(*) FROM survey_responses WHERE survey_id = ?", survey_id);
+  rows.next();
+  return rows.integer(0);
+}
+
+std::vector<std::int64_t> respondents(storage::Connection& c, std::int64_t survey_id) {
+  std::vector<std::int64_t> out;
+  auto rows =
+      c.query("SELECT user_id FROM survey_responses WHERE survey_id = ? AND user_id IS NOT NULL",
+              survey_id);
+  while (rows.next()) out.push_back(rows.integer(0));
+  return out;
+}
+
+std::map<std::int64_t, std::vector<Answer>> answers(storage::Connection& c,
+                                                    std::int64_t survey_id) {
+  std::map<std::int64_t, std::vector<Answer>> out;
+  for (const auto& r : responses(c, survey_id)) {
+    for (const auto& [question_id, a] : r.answers) out[question_id].push_back(a);
+  }
+  return out;
+}
+
+std::vector<ResponseRow> responses(storage::Connection& c, std::int64_t survey_id) {
+  std::vector<ResponseRow> out;
+  std::map<std::int64_t, std::size_t> index;
+  {
+    auto rows = c.query(
+        "SELECT id, created_at, user_id IS NULL FROM survey_responses WHERE survey_id = ? "
+        "ORDER BY id",
+        survey_id);
+    while (rows.next()) {
+      index[rows.integer(0)] = out.size();
+      out.push_back({rows.integer(0), rows.text(1), rows.integer(2) != 0, {}});
+    }
+  }
+  auto rows = c.query(
+      "SELECT a.response_id, a.question_id, a.choice, a.text FROM survey_answers a "
+      "JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ? "
+      "ORDER BY a.response_id, a.question_id, a.choice",
+      survey_id);
+  while (rows.next()) {
+    auto& a = out[index[rows.integer(0)]].answers[rows.integer(1)];
+    if (!rows.is_null(2)) a.choices.push_back(static_cast<int>(rows.integer(2)));
+    if (!rows.is_null(3)) a.text = rows.text(3);
+  }
+  return out;
+}
+
+void reindex(storage::Connection& c, std::int64_t id) {
+  const auto v = find(c, id);
+  if (!v) return;
+  if (!v->is_public()) {
+    search::unindex(c, "survey", std::to_string(id));
+    return;
+  }
+  std::string body = web::markdown_to_text(v->intro);
+  for (const auto& q : questions(c, id)) body += "\n" + q.prompt;
+  search::index(c, {"survey", std::to_string(id), v->organisation_id, v->url(), v->title, body,
+                    v->published_at});
+}
+
+}  // namespace ruamkit::features::surveys
