@@ -90,7 +90,7 @@ web::ViewData questions_view(const std::vector<Question>& questions,
 web::ViewData results_view(const std::vector<Question>& questions,
                            const std::map<std::int64_t, std::vector<Answer>>& answers,
                            bool official, const web::Catalogue& t) {
-  constexpr int kBarHeight = 28, kGap = 10, kWidth = 360;
+  constexpr int kBarHeight = 28, kGap = 10, kWidth = 300;  // in a 640-wide chart
   web::ViewList list;
   for (const auto& q : questions) {
     const auto it = answers.find(q.id);
