@@ -262,6 +262,28 @@ void install_profile(Context& context) {
                   "purpose = 'change_email' AND used_at IS NULL",
                   user_id),
           {"new_email", "expires_at"});
+      // What I said and answered (opinions on public matters: sensitive data).
+      out["comments"] = rows_as_json(
+          c.query("SELECT id, target_kind, target_id, COALESCE(stance, ''), body, created_at, "
+                  "CASE anonymous WHEN 1 THEN 'yes' ELSE 'no' END FROM comments "
+                  "WHERE author_id = ? ORDER BY id",
+                  user_id),
+          {"id", "on", "on_id", "stance", "text", "posted_at", "anonymous"});
+      out["survey_answers"] = rows_as_json(
+          c.query("SELECT r.survey_id, q.prompt, COALESCE(a.choice, ''), COALESCE(a.text, ''), "
+                  "r.created_at FROM survey_responses r JOIN survey_answers a ON a.response_id = "
+                  "r.id JOIN survey_questions q ON q.id = a.question_id WHERE r.user_id = ? "
+                  "ORDER BY r.id, q.position",
+                  user_id),
+          {"survey", "question", "choice", "text", "answered_at"});
+      out["notifications"] = rows_as_json(
+          c.query("SELECT kind, args, url, created_at FROM notifications WHERE user_id = ? "
+                  "ORDER BY id",
+                  user_id),
+          {"kind", "details", "link", "at"});
+      out["following"] = rows_as_json(
+          c.query("SELECT space_id, created_at FROM follows WHERE user_id = ?", user_id),
+          {"space", "since"});
       audit::record(c, request, {"account.data_exported", "user", std::to_string(user_id)});
     });
     out["exported_at"] = core::iso_timestamp(core::Clock::now());
@@ -312,6 +334,17 @@ void install_profile(Context& context) {
       c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
       c.execute("DELETE FROM consents WHERE user_id = ?", user_id);
       c.execute("DELETE FROM memberships WHERE user_id = ?", user_id);
+      // Public contributions stay, shown as by a deleted account; what was
+      // only the person's own goes.
+      c.execute("DELETE FROM notifications WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM notification_settings WHERE user_id = ?", user_id);
+      c.execute("DELETE FROM follows WHERE user_id = ?", user_id);
+      c.execute(
+          "UPDATE comments SET supports = supports - 1 WHERE id IN "
+          "(SELECT comment_id FROM comment_supports WHERE user_id = ?)",
+          user_id);
+      c.execute("DELETE FROM comment_supports WHERE user_id = ?", user_id);
+      c.execute("UPDATE survey_responses SET user_id = NULL WHERE user_id = ?", user_id);
       c.execute("DELETE FROM login_attempts WHERE user_id = ? OR email = ?", user_id,
                 profile.email);
       for (const auto& address : addresses) {
