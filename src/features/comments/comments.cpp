@@ -152,7 +152,10 @@ std::vector<Comment> on_targets(storage::Connection& c, const std::string& kind,
   std::vector<Comment> out;
   if (ids.empty()) return out;
   std::string list;
-  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  for (const auto id : ids) {
+    if (!list.empty()) list += ',';
+    list += std::to_string(id);
+  }
   // `list` holds integers from the database only.
   auto rows = c.query(std::string(kSelect) + "WHERE m.target_kind = ? AND m.target_id IN (" + list +
                           ") ORDER BY m.id",

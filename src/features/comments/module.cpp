@@ -340,7 +340,8 @@ void install(Context& context) {
         item.set("reports", std::to_string(r.reports));
         std::string reasons;
         for (const auto& reason : r.reasons) {
-          reasons += (reasons.empty() ? "" : ", ") + t.text("comments.reasons." + reason);
+          if (!reasons.empty()) reasons += ", ";
+          reasons += t.text("comments.reasons." + reason);
         }
         item.set("reasons", reasons);
         list.push_back(item);

@@ -88,7 +88,10 @@ web::Form question_form(const web::Catalogue& t, std::int64_t id, const Question
   std::vector<std::pair<std::string, std::string>> kinds;
   for (const auto& k : question_kinds()) kinds.emplace_back(k, t.text("surveys.kinds." + k));
   std::string options;
-  for (const auto& o : q.options) options += (options.empty() ? "" : "\n") + o;
+  for (const auto& o : q.options) {
+    if (!options.empty()) options += '\n';
+    options += o;
+  }
   web::Form form(t, manage_url(id) + "/questions", "surveys.manage.add_question",
                  "surveys.manage.add_question");
   form.id_prefix("question-")

@@ -37,7 +37,10 @@ std::string now() { return core::iso_timestamp(core::Clock::now()); }
 
 std::string join_lines(const std::vector<std::string>& lines) {
   std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  for (const auto& l : lines) {
+    if (!out.empty()) out += '\n';
+    out += l;
+  }
   return out;
 }
 
