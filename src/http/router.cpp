@@ -55,7 +55,19 @@ void Router::add(std::string method, std::string_view pattern, Handler handler) 
       throw std::invalid_argument("duplicate route: " + route.method + " " + route.pattern);
     }
   }
-  routes_.push_back(std::move(route));
+  // A literal segment wins over a parameter in the same place, whatever the
+  // order of registration ("/notifications/settings" before
+  // "/notifications/{id}"): routes are kept ordered by the kinds of their
+  // segments, literal first, and otherwise in registration order.
+  const auto rank = [](const Route& r) {
+    std::vector<int> kinds;
+    for (const auto& s : r.segments) kinds.push_back(static_cast<int>(s.kind));
+    return kinds;
+  };
+  const auto key = rank(route);
+  const auto at =
+      std::find_if(routes_.begin(), routes_.end(), [&](const Route& r) { return key < rank(r); });
+  routes_.insert(at, std::move(route));
 }
 
 bool Router::match(const Route& route, const std::vector<std::string_view>& parts,

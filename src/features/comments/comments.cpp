@@ -71,7 +71,7 @@ std::optional<Target> resolve(storage::Connection& c, const std::string& kind, s
 
 std::string problem(const std::string& body, const std::string& stance) {
   const auto n = core::character_count(body);
-  if (n == 0) return "comment_required";
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return "comment_required";
   if (n > kMaxCharacters) return "comment_too_long";
   if (!stance.empty() && stance != "agree" && stance != "disagree" && stance != "neutral") {
     return "comment_stance_unknown";

@@ -1,5 +1,7 @@
 #include "features/hearings/rules.h"
 
+#include <algorithm>
+
 #include "core/thai_words.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
@@ -82,10 +84,13 @@ std::string publish_problem(const Fields& f, int sections, int min_days,
                             std::chrono::year_month_day today) {
   if (!check_hearing(f).empty()) return "hearing_incomplete";
   if (sections == 0) return "hearing_no_sections";
-  if (period_days(f.opens_on, f.closes_on) < min_days) return "hearing_too_short";
-  if (std::chrono::sys_days(*spaces::parse_day(f.closes_on)) < std::chrono::sys_days(today)) {
-    return "hearing_closes_in_past";
-  }
+  // What counts is the time people still have: from today when the opening
+  // day has passed.
+  const auto open =
+      std::max(std::chrono::sys_days(*spaces::parse_day(f.opens_on)), std::chrono::sys_days(today));
+  const auto close = std::chrono::sys_days(*spaces::parse_day(f.closes_on));
+  if (close < std::chrono::sys_days(today)) return "hearing_closes_in_past";
+  if ((close - open).count() + 1 < min_days) return "hearing_too_short";
   return "";
 }
 

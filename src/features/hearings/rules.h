@@ -38,7 +38,8 @@ struct Fields {
 Problems check_hearing(const Fields& f);
 
 // Returns the catalogue key of why a hearing may not be published today, or
-// "": it needs at least one section, a period of at least `min_days` days,
+// "": it needs at least one section, at least `min_days` days left for
+// people to comment (counted from today when the opening day has passed),
 // and must not close before today.
 std::string publish_problem(const Fields& f, int sections, int min_days,
                             std::chrono::year_month_day today);

@@ -89,5 +89,21 @@ TEST(Router, RefusesDuplicateAndMalformedPatterns) {
   EXPECT_THROW(router.get("/{rest...}/more", answer("x")), std::invalid_argument);
 }
 
+TEST(RouterOrder, ALiteralSegmentWinsOverAParameterWhateverTheOrderOfRegistration) {
+  Router router;
+  router.get("/notifications/{id}", [](Request&) { return Response::text("one"); });
+  router.get("/notifications/settings", [](Request&) { return Response::text("settings"); });
+  router.get("/notifications/{id}/{rest...}", [](Request&) { return Response::text("rest"); });
+  Request r;
+  r.method = "GET";
+  r.path = "/notifications/settings";
+  EXPECT_EQ(router.dispatch(r).body, "settings");
+  r.path = "/notifications/12";
+  EXPECT_EQ(router.dispatch(r).body, "one");
+  EXPECT_EQ(r.path_param("id"), "12");
+  r.path = "/notifications/12/x/y";
+  EXPECT_EQ(router.dispatch(r).body, "rest");
+}
+
 }  // namespace
 }  // namespace ruamkit::http
