@@ -13,8 +13,8 @@ namespace ruamkit::web {
 namespace {
 
 bool formula_like(const std::string& cell) {
-  return !cell.empty() &&
-         (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t');
+  return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                           cell[0] == '\t' || cell[0] == '\r');
 }
 
 }  // namespace
@@ -49,7 +49,16 @@ std::string to_xlsx(const std::vector<Row>& rows, const std::string& sheet) {
   } remove{path};
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) throw std::runtime_error("cannot start an XLSX workbook");
-  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.substr(0, 31).c_str());
+  // Excel allows 31 characters in a sheet name; cut on a character, never
+  // inside a UTF-8 sequence.
+  std::string name;
+  std::size_t characters = 0;
+  for (char ch : sheet) {
+    const bool lead = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    if (lead && ++characters > 31) break;
+    name += ch;
+  }
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, name.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -64,6 +73,23 @@ std::string to_xlsx(const std::vector<Row>& rows, const std::string& sheet) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return std::move(bytes).str();
+}
+
+http::Response table_download(const std::vector<Row>& rows, const std::string& sheet,
+                              const std::string& file_stem, bool xlsx, bool is_public) {
+  http::Response response;
+  if (xlsx) {
+    response.body = to_xlsx(rows, sheet);
+    response.headers.set("Content-Type",
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.headers.set("Content-Disposition", "attachment; filename=\"" + file_stem + ".xlsx\"");
+  } else {
+    response.body = to_csv(rows);
+    response.headers.set("Content-Type", "text/csv; charset=utf-8");
+    response.headers.set("Content-Disposition", "attachment; filename=\"" + file_stem + ".csv\"");
+  }
+  response.headers.set("Cache-Control", is_public ? "public, no-cache" : "private, no-store");
+  return response;
 }
 
 }  // namespace ruamkit::web

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "http/message.h"
+
 namespace ruamkit::web {
 
 using Row = std::vector<std::string>;
@@ -18,5 +20,11 @@ std::string to_csv(const std::vector<Row>& rows);
 // header, frozen first row). Throws std::runtime_error when it cannot be
 // written.
 std::string to_xlsx(const std::vector<Row>& rows, const std::string& sheet);
+
+// Returns `rows` as a download named `file_stem`.xlsx (sheet `sheet`) or
+// `file_stem`.csv (`file_stem` is ASCII). Private downloads are never
+// stored by caches; public ones are revalidated.
+http::Response table_download(const std::vector<Row>& rows, const std::string& sheet,
+                              const std::string& file_stem, bool xlsx, bool is_public = false);
 
 }  // namespace ruamkit::web

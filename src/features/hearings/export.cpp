@@ -64,23 +64,8 @@ void install_exports(Context& context) {
             workspace::require_manage(c, request, h->organisation_id);
             rows = comment_rows(c, *h, t);
           });
-          http::Response response;
-          const auto name = "hearing-" + std::to_string(id) + "-comments";
-          if (xlsx) {
-            response.body = web::to_xlsx(rows, t.text("hearings.export.sheet"));
-            response.headers.set(
-                "Content-Type",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.headers.set("Content-Disposition",
-                                 "attachment; filename=\"" + name + ".xlsx\"");
-          } else {
-            response.body = web::to_csv(rows);
-            response.headers.set("Content-Type", "text/csv; charset=utf-8");
-            response.headers.set("Content-Disposition",
-                                 "attachment; filename=\"" + name + ".csv\"");
-          }
-          response.headers.set("Cache-Control", "private, no-store");
-          return response;
+          return web::table_download(rows, t.text("hearings.export.sheet"),
+                                     "hearing-" + std::to_string(id) + "-comments", xlsx);
         });
   }
 }

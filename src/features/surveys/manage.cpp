@@ -324,23 +324,8 @@ void install_manage(Context& context) {
             }
             (void)v;
           });
-          http::Response response;
-          const auto name = "survey-" + std::to_string(id) + "-responses";
-          if (xlsx) {
-            response.body = web::to_xlsx(rows, t.text("surveys.export.sheet"));
-            response.headers.set(
-                "Content-Type",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.headers.set("Content-Disposition",
-                                 "attachment; filename=\"" + name + ".xlsx\"");
-          } else {
-            response.body = web::to_csv(rows);
-            response.headers.set("Content-Type", "text/csv; charset=utf-8");
-            response.headers.set("Content-Disposition",
-                                 "attachment; filename=\"" + name + ".csv\"");
-          }
-          response.headers.set("Cache-Control", "private, no-store");
-          return response;
+          return web::table_download(rows, t.text("surveys.export.sheet"),
+                                     "survey-" + std::to_string(id) + "-responses", xlsx);
         });
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "web/bar_chart.h"
 #include "web/dates.h"
 #include "web/markdown.h"
 
@@ -90,7 +91,6 @@ web::ViewData questions_view(const std::vector<Question>& questions,
 web::ViewData results_view(const std::vector<Question>& questions,
                            const std::map<std::int64_t, std::vector<Answer>>& answers,
                            bool official, const web::Catalogue& t) {
-  constexpr int kBarHeight = 28, kGap = 10, kWidth = 300;  // in a 640-wide chart
   web::ViewList list;
   for (const auto& q : questions) {
     const auto it = answers.find(q.id);
@@ -116,31 +116,15 @@ web::ViewData results_view(const std::vector<Question>& questions,
       r.set("official", official);
       r.set("chart", false);
     } else {
-      web::ViewList bars;
-      std::int64_t biggest = 1;
-      for (const auto c : counted.counts) biggest = std::max(biggest, c);
+      std::vector<std::pair<std::string, std::int64_t>> bars;
       for (std::size_t i = 0; i < counted.counts.size(); ++i) {
-        const auto count = counted.counts[i];
-        web::ViewData b;
-        const auto label =
-            q.kind == "scale" ? std::to_string(q.scale_min + static_cast<int>(i)) : q.options[i];
-        b.set("label", label);
-        b.set("count", std::to_string(count));
-        const double share = counted.answered > 0 ? 100.0 * static_cast<double>(count) /
-                                                        static_cast<double>(counted.answered)
-                                                  : 0.0;
-        b.set("percent", std::to_string(static_cast<int>(std::lround(share))));
-        const int y = static_cast<int>(i) * (kBarHeight + kGap);
-        b.set("y", std::to_string(y));
-        b.set("label_y", std::to_string(y + kBarHeight / 2 + 5));
-        b.set("width", std::to_string(static_cast<int>(kWidth * count / biggest)));
-        bars.push_back(b);
+        bars.emplace_back(
+            q.kind == "scale" ? std::to_string(q.scale_min + static_cast<int>(i)) : q.options[i],
+            counted.counts[i]);
       }
-      web::ViewData chart;
-      chart.set("bars", bars);
-      chart.set("height",
-                std::to_string(static_cast<int>(counted.counts.size()) * (kBarHeight + kGap)));
-      r.set("chart", chart);
+      r.set("chart", web::bar_chart(bars, counted.answered,
+                                    {q.prompt, t.text("surveys.answer"), t.text("surveys.count"),
+                                     t.text("surveys.percent")}));
     }
     list.push_back(r);
   }
