@@ -113,7 +113,8 @@ int run_serve(app::Config config) {
   options.header_limit = config.max_header_bytes;
   options.body_limit = config.max_body_bytes;
   options.upload_body_limit = config.max_upload_bytes;
-  options.upload_paths = {"/manage/documents"};  // documents/module.cpp
+  // documents/module.cpp; feedback/module.cpp and feedback/manage.cpp (photos)
+  options.upload_paths = {"/manage/documents", "/feedback/reports", "/manage/feedback/photos"};
   options.trusted_proxies = config.trusted_proxies;
   http::Server server(options, app::make_pipeline(config, router, assets, views, sessions),
                       app::make_error_renderer(config, views));

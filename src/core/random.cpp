@@ -25,4 +25,9 @@ std::string random_hex(std::size_t bytes) {
   return hex;
 }
 
+std::uint32_t random_below(std::uint32_t upper) {
+  ensure_sodium();
+  return randombytes_uniform(upper);
+}
+
 }  // namespace ruamkit::core

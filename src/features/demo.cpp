@@ -3,6 +3,7 @@
 #include <functional>
 #include <vector>
 
+#include "features/feedback/demo_data.h"
 #include "features/hearings/demo_data.h"
 #include "features/organisations/demo_data.h"
 #include "features/spaces/demo_data.h"
@@ -26,6 +27,7 @@ const std::vector<DemoDataSet>& demo_data_sets() {
       {"OPDC pages, processes and committees", spaces::load_demo_data},
       {"a public hearing", hearings::load_demo_data},
       {"a survey", surveys::load_demo_data},
+      {"feedback categories, cases and an improvement plan", feedback::load_demo_data},
   };
   return sets;
 }

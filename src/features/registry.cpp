@@ -6,6 +6,7 @@
 #include "features/dev_outbox/dev_outbox.h"
 #include "features/directory/directory.h"
 #include "features/documents/module.h"
+#include "features/feedback/module.h"
 #include "features/feeds/feeds.h"
 #include "features/health/health.h"
 #include "features/hearings/module.h"
@@ -35,6 +36,7 @@ void install_all(Context& context) {
   notifications::install(context);
   hearings::install(context);
   surveys::install(context);
+  feedback::install(context);
   accounts::install(context);
   admin::install(context);
   dev_outbox::install(context);

@@ -281,6 +281,13 @@ void install_profile(Context& context) {
                   "ORDER BY id",
                   user_id),
           {"kind", "details", "link", "at"});
+      out["feedback_cases"] = rows_as_json(
+          c.query("SELECT id, tracking_code, description, address, contact_name, contact_email, "
+                  "contact_phone, status, received_at FROM feedback_cases WHERE reporter_id = ? "
+                  "ORDER BY id",
+                  user_id),
+          {"case", "tracking_code", "description", "address", "contact_name", "contact_email",
+           "contact_phone", "status", "reported_at"});
       out["following"] = rows_as_json(
           c.query("SELECT space_id, created_at FROM follows WHERE user_id = ?", user_id),
           {"space", "since"});
@@ -345,6 +352,11 @@ void install_profile(Context& context) {
           user_id);
       c.execute("DELETE FROM comment_supports WHERE user_id = ?", user_id);
       c.execute("UPDATE survey_responses SET user_id = NULL WHERE user_id = ?", user_id);
+      // Reports stay (the agency must still handle them), without who sent them.
+      c.execute(
+          "UPDATE feedback_cases SET reporter_id = NULL, contact_name = '', contact_email = '', "
+          "contact_phone = '' WHERE reporter_id = ?",
+          user_id);
       c.execute("DELETE FROM login_attempts WHERE user_id = ? OR email = ?", user_id,
                 profile.email);
       for (const auto& address : addresses) {
