@@ -4,6 +4,33 @@
 #include <cmath>
 
 namespace ruamkit::web {
+namespace {
+
+// Thai vowel and tone marks sit on the character before them.
+bool thai_mark(char32_t c) {
+  return c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E);
+}
+
+// At most about `limit` characters of `label` for the drawing (the table
+// beside it has the whole label), never cutting a mark from its letter.
+std::string drawn_label(const std::string& label, std::size_t limit) {
+  std::size_t at = 0, characters = 0;
+  while (at < label.size()) {
+    const auto lead = static_cast<unsigned char>(label[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = lead;
+    if (length == 3 && at + 2 < label.size()) {
+      c = ((lead & 0x0F) << 12) | ((static_cast<unsigned char>(label[at + 1]) & 0x3F) << 6) |
+          (static_cast<unsigned char>(label[at + 2]) & 0x3F);
+    }
+    if (characters >= limit && !thai_mark(c)) return label.substr(0, at) + "…";
+    if (!thai_mark(c)) ++characters;
+    at += length;
+  }
+  return label;
+}
+
+}  // namespace
 
 ViewData bar_chart(const std::vector<std::pair<std::string, std::int64_t>>& bars,
                    std::int64_t total, const ChartHeadings& headings) {
@@ -15,6 +42,7 @@ ViewData bar_chart(const std::vector<std::pair<std::string, std::int64_t>>& bars
     const auto& [label, count] = bars[i];
     ViewData b;
     b.set("label", label);
+    b.set("drawn_label", drawn_label(label, 24));
     b.set("count", std::to_string(count));
     const double share =
         total > 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0;

@@ -98,8 +98,8 @@ Form& Form::checkboxes(const std::string& name, const std::string& label_key,
 }
 
 Form& Form::file(const std::string& name, const std::string& label_key, const std::string& accept,
-                 const std::string& hint_key) {
-  field(name, label_key, "file", "", "off", true, hint_key);
+                 const std::string& hint_key, bool required) {
+  field(name, label_key, "file", "", "off", required, hint_key);
   fields_.back().is_file = true;
   fields_.back().value = accept;
   multipart_ = true;

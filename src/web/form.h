@@ -41,7 +41,7 @@ class Form {
   // A file to upload; the form is then sent as multipart/form-data. `accept`
   // lists the types offered by the browser's file chooser.
   Form& file(const std::string& name, const std::string& label_key, const std::string& accept,
-             const std::string& hint_key = "");
+             const std::string& hint_key = "", bool required = true);
   Form& hidden(const std::string& name, const std::string& value);
   Form& link(const std::string& href, const std::string& text_key);
   // Marks `field` (or the whole form when empty) with message `key`.

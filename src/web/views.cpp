@@ -60,6 +60,7 @@ http::Response Views::page(const http::Request& request, std::string_view templa
                                                               (t.locale() == "th" ? 0 : 543))}}));
   layout.set("css_href", assets_.url_for("css/app.css"));
   layout.set("htmx_src", assets_.url_for("vendor/htmx/htmx.min.js"));
+  layout.set("location_src", assets_.url_for("js/location.js"));
   layout.set("request_id", request.request_id);
   layout.set("csrf_token", request.visitor.csrf_token);
   layout.set("signed_in", request.visitor.signed_in());

@@ -66,6 +66,6 @@ std::int64_t require_signed_in(const http::Request& request);
 // Returns the trimmed form value `name` ("" when absent).
 std::string form_value(const http::Request& request, std::string_view name);
 
-inline constexpr const char* kPrivacyNoticeVersion = "2026-11-01";
+inline constexpr const char* kPrivacyNoticeVersion = "2026-12-01";
 
 }  // namespace ruamkit::features::accounts

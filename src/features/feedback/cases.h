@@ -107,6 +107,9 @@ void add_note(storage::Connection& c, std::int64_t case_id, const std::string& n
 // the organisation of `category_id`. Returns the new case's id.
 std::int64_t forward(storage::Connection& c, std::int64_t case_id, std::int64_t category_id,
                      const std::string& reason, std::int64_t actor_id);
+// The duplicates merged into `from_id` are merged into `to_id` instead
+// (when their main case is merged or forwarded: their reporters still hear).
+void move_duplicates(storage::Connection& c, std::int64_t from_id, std::int64_t to_id);
 // Closes `case_id` as a duplicate of `into_id` (same organisation, open).
 void merge(storage::Connection& c, std::int64_t case_id, std::int64_t into_id,
            const std::string& note, std::int64_t actor_id);

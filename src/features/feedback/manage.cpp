@@ -374,6 +374,7 @@ void install_manage(Context& context) {
                       "{\"to_case\":" + std::to_string(new_id) +
                           ",\"to_organisation\":" + std::to_string(target->organisation_id) + "}");
           tell_reporters(c, views, config.base_url, f, reason);
+          move_duplicates(c, id, new_id);
         });
         if (page) return std::move(*page);
         if (wake) wake();
@@ -393,15 +394,14 @@ void install_manage(Context& context) {
       std::string problem;
       if (!f.is_open()) problem = "feedback_case_closed";
       if (!into || into->id == f.id || into->organisation_id != f.organisation_id ||
-          into->merged_into) {
+          !into->is_open()) {
         problem = "feedback_merge_target";
       }
       if (!problem.empty()) {
         page = case_page(views, request, c, f, problem, 422);
         return;
       }
-      // Cases merged into this one follow it to the new one.
-      c.execute("UPDATE feedback_cases SET merged_into = ? WHERE merged_into = ?", into_id, id);
+      move_duplicates(c, id, into_id);
       merge(c, id, into_id, note, request.visitor.user_id);
       f = *find(c, id);
       audit_entry(c, request, f, "feedback.merged", "{\"into\":" + std::to_string(into_id) + "}");

@@ -3,6 +3,8 @@
 // its photos. Registers the rest (workspace, Open311, API).
 #include "features/feedback/module.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "app/config.h"
@@ -26,13 +28,16 @@ namespace {
 
 using accounts::form_value;
 
+constexpr int kAnonymousPerNetworkPerHour = 30;
+
 std::chrono::year_month_day today() { return core::today_in_thailand(core::Clock::now()); }
 
 std::string track_url(const std::string& code) { return "/feedback/track/" + code; }
 
 web::Form report_form(const web::Catalogue& t, const organisations::Organisation& o,
                       const std::vector<Category>& categories, const std::string& category_id,
-                      const Report& r, bool signed_in) {
+                      const Report& r, bool signed_in, const std::string& lat_text = "",
+                      const std::string& lon_text = "") {
   web::Form form(t, "/feedback/reports", "feedback.report.heading", "feedback.report.submit");
   form.intro("feedback.report.intro")
       .hidden("organisation", o.slug)
@@ -42,14 +47,14 @@ web::Form report_form(const web::Catalogue& t, const organisations::Organisation
                 "feedback.report.description_hint")
       .field("address", "feedback.report.address", "text", r.address, "street-address", false,
              "feedback.report.address_hint")
-      .field("lat", "feedback.report.lat", "text", r.lat ? std::to_string(*r.lat) : "", "off",
-             false, "feedback.report.pin_hint")
-      .field("lon", "feedback.report.lon", "text", r.lon ? std::to_string(*r.lon) : "", "off",
-             false)
+      .field("lat", "feedback.report.lat", "text", lat_text, "off", false,
+             "feedback.report.pin_hint")
+      .field("lon", "feedback.report.lon", "text", lon_text, "off", false)
       .inputmode("lat", "decimal")
       .inputmode("lon", "decimal")
-      .file("photo", "feedback.report.photo", "image/jpeg,image/png", "feedback.report.photo_hint");
-  if (!signed_in) form.intro("feedback.report.anonymous_intro");
+      .file("photo", "feedback.report.photo", "image/jpeg,image/png", "feedback.report.photo_hint",
+            false);
+  if (!signed_in) form.notice(t.text("feedback.report.anonymous_intro"));
   form.field("contact_name", "feedback.report.contact_name", "text", r.contact_name, "name", false,
              "feedback.report.contact_hint")
       .field("contact_email", "feedback.report.contact_email", "email", r.contact_email, "email",
@@ -107,6 +112,9 @@ http::Response track_page(const web::Views& views, const http::Request& request,
   data.set("may_reopen", closed && may_reopen(f.status, *closed, today(), f.category.reopen_days));
   data.set("reopen_days", std::to_string(f.category.reopen_days));
   data.set("action_url", track_url(f.tracking_code));
+  data.set(
+      "merged_url",
+      web::text_or_false(f.merged_into ? "/feedback/cases/" + std::to_string(*f.merged_into) : ""));
   if (k.forwarded) {
     web::ViewData to;
     to.set("organisation", k.forwarded->organisation_name_th);
@@ -146,7 +154,8 @@ void install(Context& context) {
                              "feedback.report.back", 404);
       }
       const auto form = report_form(t, *o, list, "", {}, request.visitor.signed_in());
-      return views.page(request, "form", t.text("feedback.report.heading"), form.view());
+      return views.page(request, "feedback/report_form", t.text("feedback.report.heading"),
+                        form.view());
     });
   });
 
@@ -156,8 +165,12 @@ void install(Context& context) {
     auto report = read_report(request, problems);
     const auto category_text = form_value(request, "category");
     const auto category_id = admin::parse_id(category_text).value_or(0);
-    auto found = check_report(report);
-    problems.insert(problems.end(), found.begin(), found.end());
+    for (const auto& problem : check_report(report)) {
+      // A bad pin is found both when reading and when checking: say it once.
+      if (std::find(problems.begin(), problems.end(), problem) == problems.end()) {
+        problems.push_back(problem);
+      }
+    }
     auto photos_in = read_photos(request, problems);
 
     std::optional<http::Response> page;
@@ -174,9 +187,21 @@ void install(Context& context) {
         }
         if (!problems.empty()) {
           auto form = report_form(t, *o, categories(c, o->id, false), category_text, report,
-                                  request.visitor.signed_in());
+                                  request.visitor.signed_in(), form_value(request, "lat"),
+                                  form_value(request, "lon"));
           form.errors(problems);
-          page = views.page(request, "form", t.text("feedback.report.heading"), form.view(), 422);
+          page = views.page(request, "feedback/report_form", t.text("feedback.report.heading"),
+                            form.view(), 422);
+          return;
+        }
+        // Anonymous reports from one network are limited (a signed-in
+        // person is not): a mistaken script must not flood an agency.
+        if (!request.visitor.signed_in() &&
+            !accounts::mail_allowed(c, "address:" + request.remote_address, "feedback_report",
+                                    kAnonymousPerNetworkPerHour)) {
+          page =
+              views.message(request, "feedback.report.limit_heading", "feedback.report.limit_text",
+                            "/organisations/" + o->slug, "feedback.report.back", 429);
           return;
         }
         NewCase n;

@@ -24,7 +24,7 @@ void tell_reporters(storage::Connection& c, const web::Views& views, const std::
                          {{"code", r.tracking_code},
                           {"status", status},
                           {"note", note.empty() ? std::string("-") : note},
-                          {"link", base_url + path}});
+                          {"link", notifications::absolute_url(base_url, path)}});
   }
 }
 

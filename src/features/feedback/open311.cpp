@@ -16,6 +16,7 @@
 #include "features/feedback/module.h"
 #include "features/feedback/open311_format.h"
 #include "features/feedback/views.h"
+#include "features/notifications/notifications.h"
 #include "http/error.h"
 
 namespace ruamkit::features::feedback {
@@ -90,7 +91,8 @@ json::object request_json(storage::Connection& c, const Case& f, const std::stri
   const auto pictures = photos(c, f.id);
   json::value media = nullptr;
   if (!pictures.empty())
-    media = base_url + "/feedback/photos/" + std::to_string(pictures.front().id);
+    media = notifications::absolute_url(base_url,
+                                        "/feedback/photos/" + std::to_string(pictures.front().id));
   json::object o{{"service_request_id", std::to_string(f.id)},
                  {"status", std::string(open311_status(f.status))},
                  {"detailed_status", f.status},
@@ -307,10 +309,10 @@ void install_open311(Context& context) {
     return reply(json::object{
         {"changeset", "2026-12-01T00:00:00Z"},
         {"contact", "Ruamkit"},
-        {"key_service", base_url + "/admin/open311"},
+        {"key_service", notifications::absolute_url(base_url, "/admin/open311")},
         {"endpoints",
          json::array{json::object{{"specification", "http://wiki.open311.org/GeoReport_v2"},
-                                  {"url", base_url + "/open311/v2"},
+                                  {"url", notifications::absolute_url(base_url, "/open311/v2")},
                                   {"changeset", "2026-12-01T00:00:00Z"},
                                   {"type", "production"},
                                   {"formats", json::array{"application/json"}}}}}});

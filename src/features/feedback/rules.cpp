@@ -84,6 +84,7 @@ bool may_rate(std::string_view status, bool rated) {
 bool may_reopen(std::string_view status, std::chrono::year_month_day closed_on,
                 std::chrono::year_month_day today, int window_days) {
   if (status != "resolved" && status != "not_relevant") return false;
+  if (window_days <= 0) return false;
   return std::chrono::sys_days(today) <=
          std::chrono::sys_days(closed_on) + std::chrono::days(window_days);
 }
@@ -110,7 +111,7 @@ std::optional<std::string> normalize_tracking_code(std::string_view text) {
     const char up = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     letters.push_back(up);
   }
-  if (letters.starts_with("RK")) letters.erase(0, 2);
+  if (letters.size() == 2 * kGroupSize + 2 && letters.starts_with("RK")) letters.erase(0, 2);
   if (letters.size() != 2 * kGroupSize) return std::nullopt;
   for (char ch : letters) {
     if (kAlphabet.find(ch) == std::string_view::npos) return std::nullopt;

@@ -46,7 +46,7 @@ bool is_overdue(bool open, std::chrono::year_month_day due_on,
 // The reporter may rate a resolved or not-relevant case once.
 bool may_rate(std::string_view status, bool rated);
 // The reporter may reopen a resolved or not-relevant case up to
-// `window_days` days after it closed (inclusive).
+// `window_days` days after it closed (inclusive); never with a window of 0.
 bool may_reopen(std::string_view status, std::chrono::year_month_day closed_on,
                 std::chrono::year_month_day today, int window_days);
 

@@ -44,13 +44,13 @@ std::string text_of(const web::Catalogue& t, const std::string& kind, const std:
   return t.format("notifications.kinds." + kind, list);
 }
 
-std::string absolute(const std::string& base_url, const std::string& path) {
+}  // namespace
+
+std::string absolute_url(const std::string& base_url, const std::string& path) {
   std::string base = base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + path;
 }
-
-}  // namespace
 
 Settings settings(storage::Connection& c, std::int64_t user_id) {
   Settings s;
@@ -112,8 +112,8 @@ void notify(storage::Connection& c, const web::Views& views, const std::string& 
     mail.subject = t.format("mail.notification.subject", {{"text", text}});
     mail.body_text = t.format("mail.notification.body",
                               {{"text", text},
-                               {"link", absolute(base_url, message.url)},
-                               {"settings", absolute(base_url, "/notifications/settings")}});
+                               {"link", absolute_url(base_url, message.url)},
+                               {"settings", absolute_url(base_url, "/notifications/settings")}});
     mail::enqueue_mail(c, mail);
   }
 }
@@ -175,16 +175,16 @@ int send_digests(storage::Connection& c, const web::Views& views, const std::str
       const auto& t = views.catalogue(rows.text(1));
       std::string list;
       for (const auto& item : items) {
-        list +=
-            "- " + text_of(t, item.kind, item.args) + "\n  " + absolute(base_url, item.url) + "\n";
+        list += "- " + text_of(t, item.kind, item.args) + "\n  " +
+                absolute_url(base_url, item.url) + "\n";
       }
       mail::MailMessage mail;
       mail.to = rows.text(0);
       mail.subject =
           t.format("mail.digest.subject", {{"count", static_cast<std::int64_t>(items.size())}});
-      mail.body_text =
-          t.format("mail.digest.body",
-                   {{"list", list}, {"settings", absolute(base_url, "/notifications/settings")}});
+      mail.body_text = t.format(
+          "mail.digest.body",
+          {{"list", list}, {"settings", absolute_url(base_url, "/notifications/settings")}});
       mail::enqueue_mail(c, mail);
       ++sent;
     }

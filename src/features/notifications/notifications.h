@@ -24,6 +24,9 @@ struct Message {
   std::string url;                                        // a local path
 };
 
+// `path` (a local path) on `base_url`, whether or not the base ends in '/'.
+std::string absolute_url(const std::string& base_url, const std::string& path);
+
 // Adds `message` to the inbox of each of `users` (once each, skipping
 // deleted accounts) and queues mail for those who want it now. Call in the
 // transaction of the change that caused it. `base_url` makes links in mail

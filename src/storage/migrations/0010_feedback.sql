@@ -67,7 +67,10 @@ CREATE TABLE feedback_cases (
 );
 -- The officials' queue: open first, then by due day (overdue first).
 CREATE INDEX feedback_cases_queue ON feedback_cases (organisation_id, is_open DESC, due_on, id);
-CREATE INDEX feedback_cases_by_assignee ON feedback_cases (assignee_id, is_open);
+-- The queue of one official, and the workload per official (covering).
+CREATE INDEX feedback_cases_by_assignee
+  ON feedback_cases (organisation_id, assignee_id, is_open DESC, due_on, id);
+CREATE INDEX feedback_cases_workload ON feedback_cases (organisation_id, is_open, assignee_id, due_on);
 CREATE INDEX feedback_cases_by_received ON feedback_cases (organisation_id, received_on);
 CREATE INDEX feedback_cases_by_reporter ON feedback_cases (reporter_id);
 CREATE INDEX feedback_cases_by_time ON feedback_cases (received_at);

@@ -30,7 +30,7 @@ TEST(HearingRules, AHearingNeedsTheMinimumPeriodLeftToPublish) {
   EXPECT_EQ(period_days(late.opens_on, late.closes_on), 35);
   EXPECT_EQ(publish_problem(late, 3, 15, today), "hearing_too_short");
   const Fields over{"ร่าง", "law", "", "2026-10-01", "2026-11-30"};
-  EXPECT_EQ(publish_problem(over, 3, 15, today), "hearing_too_short");
+  EXPECT_EQ(publish_problem(over, 3, 15, today), "hearing_closes_in_past");
   EXPECT_EQ(publish_problem(over, 3, 1, today), "hearing_closes_in_past");
   EXPECT_EQ(publish_problem({"", "law", "", "2026-12-01", "2026-12-31"}, 3, 15, today),
             "hearing_incomplete");
