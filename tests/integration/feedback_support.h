@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -189,44 +190,6 @@ inline std::string shell(const std::string& command) {
   return out;
 }
 
-// The records of a CSV file (RFC 4180: quoted cells may hold line breaks).
-inline std::vector<std::vector<std::string>> csv_records(const std::string& csv) {
-  std::vector<std::vector<std::string>> records(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    const char ch = csv[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      records.back().push_back(cell);
-      cell.clear();
-    } else if (ch == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
-      records.back().push_back(cell);
-      cell.clear();
-      records.emplace_back();
-      ++i;
-    } else {
-      cell += ch;
-    }
-  }
-  if (!records.back().empty() || !cell.empty()) {
-    records.back().push_back(cell);
-  } else {
-    records.pop_back();  // the file ends with a line break
-  }
-  return records;
-}
-
 // A stored timestamp `days` days before now (as the product writes them).
 inline std::string days_ago(int days) {
   return core::iso_timestamp(core::Clock::now() - std::chrono::days(days));
@@ -354,24 +317,6 @@ class FeedbackTest : public ConsultTest {
     ASSERT_EQ(integer("SELECT assignee_id FROM feedback_cases WHERE id = ?", id), user);
   }
 
-  // Signs in with `password`, setting up two-factor at the first log-in of
-  // an official (as InformTest::sign_in does for the demo accounts).
-  void sign_in_enrolling(Browser& b, const std::string& email, const std::string& password) {
-    auto r = b.submit("/login", "/login", {{"email", email}, {"password", password}});
-    ASSERT_EQ(r.status, 303) << email << "\n" << r.body.substr(0, 500);
-    if (r.header("location") == "/account/two-factor") {
-      auto setup = b.get("/account/two-factor");
-      auto secret = find(setup.body, R"re(<code[^>]*>([A-Z2-7 ]{20,})</code>)re");
-      secret.erase(std::remove(secret.begin(), secret.end(), ' '), secret.end());
-      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-      ASSERT_EQ(b.post("/account/two-factor/enable", {{"code", core::totp_at(secret, now)}}).status,
-                200);
-    }
-    ASSERT_EQ(b.get("/account").status, 200);
-  }
-
   // A new person with `role` in organisation `slug`, signed in.
   Browser new_member(const std::string& email, const std::string& name, const std::string& slug,
                      const std::string& role = "official") {
@@ -380,7 +325,7 @@ class FeedbackTest : public ConsultTest {
         "INSERT INTO memberships (user_id, organisation_id, role, created_at) VALUES (?, ?, ?, ?)",
         id, organisation(slug), role, core::iso_timestamp(core::Clock::now()));
     Browser b(server.port());
-    sign_in_enrolling(b, email, kPassphrase);
+    sign_in(b, email, kPassphrase);
     return b;
   }
 
@@ -420,5 +365,30 @@ class FeedbackTest : public ConsultTest {
     return out;
   }
 };
+
+// Shared by the feedback test files.
+inline const std::string kNoise = "pcd-noise";
+inline const std::string kSmoke = "pcd-smoke";
+inline const std::string kHaze = "cm-haze";  // Chiang Mai province
+inline const std::string kDescription = "มีเสียงเครื่องขยายเสียงจากร้านค้าดังทุกคืนจนถึงตีสอง";
+
+// The case ids of the rows of an officials' queue, in order, with whether
+// each row is marked overdue.
+inline std::vector<std::pair<std::int64_t, bool>> queue_rows(const std::string& html) {
+  std::vector<std::pair<std::int64_t, bool>> rows;
+  const std::regex row(
+      R"re(<tr( class="case-queue__overdue")?>\s*<td><a href="/manage/feedback/cases/(\d+)">)re");
+  for (std::sregex_iterator it(html.begin(), html.end(), row), end; it != end; ++it) {
+    rows.emplace_back(std::stoll((*it)[2]), (*it)[1].matched);
+  }
+  return rows;
+}
+
+inline std::int64_t number(const json::value& v, const char* key) {
+  return v.at(key).to_number<std::int64_t>();
+}
+
+// The fixture of every feedback test file (one type, as GoogleTest wants).
+class Feedback : public FeedbackTest {};
 
 }  // namespace ruamkit::testing::feedback

@@ -35,44 +35,6 @@ std::string shell(const std::string& command) {
   return out;
 }
 
-// The records of a CSV file (RFC 4180: quoted cells may hold line breaks).
-std::vector<std::vector<std::string>> csv_records(const std::string& csv) {
-  std::vector<std::vector<std::string>> records(1);
-  std::string cell;
-  bool quoted = false;
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    const char ch = csv[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      records.back().push_back(cell);
-      cell.clear();
-    } else if (ch == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
-      records.back().push_back(cell);
-      cell.clear();
-      records.emplace_back();
-      ++i;
-    } else {
-      cell += ch;
-    }
-  }
-  if (!records.back().empty() || !cell.empty()) {
-    records.back().push_back(cell);
-  } else {
-    records.pop_back();  // the file ends with a line break
-  }
-  return records;
-}
-
 using Hearings = ConsultTest;
 
 TEST_F(Hearings, PublishingNeedsAPeriodOfAtLeastFifteenDays) {

@@ -262,6 +262,44 @@ inline FormFields space_form(const std::string& kind, const std::string& title) 
 }
 
 // The server with the demo data loaded, fresh for each test.
+// The records of a CSV file (RFC 4180: quoted cells may hold line breaks).
+inline std::vector<std::vector<std::string>> csv_records(const std::string& csv) {
+  std::vector<std::vector<std::string>> records(1);
+  std::string cell;
+  bool quoted = false;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    const char ch = csv[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        cell += ch;
+      }
+    } else if (ch == '"') {
+      quoted = true;
+    } else if (ch == ',') {
+      records.back().push_back(cell);
+      cell.clear();
+    } else if (ch == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      records.back().push_back(cell);
+      cell.clear();
+      records.emplace_back();
+      ++i;
+    } else {
+      cell += ch;
+    }
+  }
+  if (!records.back().empty() || !cell.empty()) {
+    records.back().push_back(cell);
+  } else {
+    records.pop_back();  // the file ends with a line break
+  }
+  return records;
+}
+
 class InformTest : public ::testing::Test {
  protected:
   explicit InformTest(std::vector<std::string> extra_args = {})
@@ -318,8 +356,10 @@ class InformTest : public ::testing::Test {
     return n;
   }
 
-  void sign_in(Browser& b, const std::string& email) {
-    auto r = b.submit("/login", "/login", {{"email", email}, {"password", kDemoPassword}});
+  // Signs `email` in (with the demo password unless another is given),
+  // setting up two-factor at an official's first log-in.
+  void sign_in(Browser& b, const std::string& email, const std::string& password = kDemoPassword) {
+    auto r = b.submit("/login", "/login", {{"email", email}, {"password", password}});
     ASSERT_EQ(r.status, 303) << email << "\n" << r.body.substr(0, 500);
     if (r.header("location") == "/account/two-factor") {
       // An organisation admin's first log-in: set up two-factor.

@@ -118,6 +118,7 @@ TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
       {"pages", first_id("/api/v1/pages")},
       {"hearings", first_id("/api/v1/hearings")},
       {"surveys", first_id("/api/v1/surveys")},
+      {"feedback/cases", first_id("/api/v1/feedback/cases")},
       {"meetings", std::to_string(get_json("/api/v1/committees/" + committee)
                                       .at("data")
                                       .at("meetings")
