@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   });
   if (categories.empty()) throw std::runtime_error("no categories: run seed-demo first");
 
-  const auto today = core::today_in_thailand(core::Clock::now());
+  const auto today = core::today_in_thailand();
   const auto started = Clock::now();
   static const char* const kStatuses[] = {"resolved",  "resolved", "resolved", "not_relevant",
                                           "forwarded", "received", "accepted", "in_progress",

@@ -19,4 +19,6 @@ year_month_day today_in_thailand(system_clock::time_point now) {
   return year_month_day{floor<days>(now + hours{7})};
 }
 
+year_month_day today_in_thailand() { return today_in_thailand(system_clock::now()); }
+
 }  // namespace ruamkit::core

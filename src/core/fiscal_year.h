@@ -25,4 +25,7 @@ FiscalYearRange fiscal_year_range(int fy_be);
 // Returns today's date in Thailand (UTC+7 all year; Thailand keeps no DST).
 std::chrono::year_month_day today_in_thailand(std::chrono::system_clock::time_point now);
 
+// Today in Thailand, by the system clock.
+std::chrono::year_month_day today_in_thailand();
+
 }  // namespace ruamkit::core

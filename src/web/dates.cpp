@@ -98,4 +98,9 @@ std::string iso_date(std::chrono::year_month_day day) {
                      static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
 }
 
+std::string iso_day_from_today(int offset) {
+  return iso_date(std::chrono::year_month_day{std::chrono::sys_days(core::today_in_thailand()) +
+                                              std::chrono::days(offset)});
+}
+
 }  // namespace ruamkit::web

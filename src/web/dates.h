@@ -25,6 +25,10 @@ std::string format_iso_day(std::string_view iso, std::string_view locale);
 // "YYYY-MM-DD" (for <time datetime>); "" when it is neither.
 std::string iso_day_of(std::string_view iso);
 
+// Returns the day `offset` days from today in Thailand as "YYYY-MM-DD"
+// (default dates of forms, demo data).
+std::string iso_day_from_today(int offset);
+
 // Returns `day` as ISO 8601 "YYYY-MM-DD" (for <time datetime>).
 std::string iso_date(std::chrono::year_month_day day);
 

@@ -34,7 +34,7 @@ json::object category_json(const Category& k) {
 }
 
 json::object case_json(const Case& f) {
-  const auto today = core::today_in_thailand(core::Clock::now());
+  const auto today = core::today_in_thailand();
   return {{"id", f.id},
           {"url", f.url()},
           {"organisation", {{"id", f.organisation_id}, {"slug", f.organisation_slug}}},

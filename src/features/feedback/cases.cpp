@@ -205,7 +205,7 @@ bool save_category(storage::Connection& c, Category& k) {
 std::int64_t create(storage::Connection& c, const NewCase& n) {
   const auto category = find_category(c, n.category_id);
   if (!category) throw std::invalid_argument("no such category");
-  const auto received = core::today_in_thailand(core::Clock::now());
+  const auto received = core::today_in_thailand();
   const auto at = now();
   const auto& r = n.report;
   // A collision of 49-bit codes is unlikely but not impossible: try again.

@@ -90,7 +90,7 @@ int load_demo_data(DemoContext& d) {
   const auto pcd = noise->organisation_id;
   PlanItem item;
   item.organisation_id = pcd;
-  item.fiscal_year = core::fiscal_year_be(core::today_in_thailand(core::Clock::now()));
+  item.fiscal_year = core::fiscal_year_be(core::today_in_thailand());
   item.title = "ตรวจวัดเสียงจากไซต์ก่อสร้างในเวลากลางคืน (ตัวอย่าง)";
   item.finding = "เรื่องเสียงดังจากการก่อสร้างเวลากลางคืนเป็นเรื่องที่แจ้งมากที่สุดในไตรมาสแรก";
   item.action = "ออกตรวจวัดระดับเสียงร่วมกับสำนักงานเขตทุกสัปดาห์ และเผยแพร่ผลการตรวจวัดในหน้าเว็บของกรม";

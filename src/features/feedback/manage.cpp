@@ -6,6 +6,7 @@
 // only to the case's assignee and the organisation's admins, and each look
 // at it is audit-logged.
 #include <algorithm>
+#include <map>
 
 #include "app/config.h"
 #include "core/clock.h"
@@ -34,8 +35,6 @@ using admin::id_param;
 
 constexpr int kPageSize = 50;
 constexpr std::size_t kMaxNote = 5000;
-
-std::chrono::year_month_day today() { return core::today_in_thailand(core::Clock::now()); }
 
 std::string queue_url(std::int64_t organisation_id) {
   return "/manage/organisations/" + std::to_string(organisation_id) + "/feedback";
@@ -87,7 +86,7 @@ http::Response case_page(const web::Views& views, const http::Request& request,
                          storage::Connection& c, const Case& f, const std::string& problem = "",
                          int status = 200) {
   const auto& t = views.messages(request);
-  auto data = case_view(f, t, today());
+  auto data = case_view(f, t, core::today_in_thailand());
   data.set("tracking_code", f.tracking_code);
   data.set("timeline", timeline_view(timeline(c, f.id, true), t));
   data.set("photos", photos_view(photos(c, f.id)));
@@ -125,13 +124,13 @@ http::Response case_page(const web::Views& views, const http::Request& request,
   }
   data.set("handlers", people);
   web::ViewList targets;
+  std::map<std::int64_t, std::string> names;  // one read of the tree, not one per category
+  for (const auto& o : organisations::tree(c)) names[o.id] = o.name(t.locale());
   for (const auto& k : all_active_categories(c)) {
-    if (k.organisation_id == f.organisation_id) continue;
-    const auto o = organisations::find(c, k.organisation_id);
-    if (!o) continue;
+    if (k.organisation_id == f.organisation_id || !names.contains(k.organisation_id)) continue;
     web::ViewData item;
     item.set("value", std::to_string(k.id));
-    item.set("label", o->name(t.locale()) + " · " + k.name(t.locale()));
+    item.set("label", names[k.organisation_id] + " · " + k.name(t.locale()));
     targets.push_back(item);
   }
   data.set("forward_targets", web::optional_items(targets));
@@ -168,7 +167,7 @@ void install_manage(Context& context) {
       title = t.text("feedback.queue.heading") + " · " + o->name(t.locale());
       QueueFilter f;
       f.organisation_id = organisation_id;
-      f.today = web::iso_date(today());
+      f.today = web::iso_date(core::today_in_thailand());
       f.status = std::string(request.query_param("status").value_or(""));
       if (!f.status.empty() && f.status != "all" &&
           std::find(statuses().begin(), statuses().end(), f.status) == statuses().end()) {
@@ -191,7 +190,7 @@ void install_manage(Context& context) {
       f.offset = (page - 1) * kPageSize;
       const auto total = queue_count(c, f);
       web::ViewList rows;
-      for (const auto& k : queue(c, f)) rows.push_back(case_view(k, t, today()));
+      for (const auto& k : queue(c, f)) rows.push_back(case_view(k, t, core::today_in_thailand()));
       data.set("cases", web::optional_items(rows));
       data.set("total", t.format("feedback.queue.total", {{"count", total}}));
       const auto base = queue_url(organisation_id) + "?status=" + f.status +

@@ -30,8 +30,6 @@ using accounts::form_value;
 
 constexpr int kAnonymousPerNetworkPerHour = 30;
 
-std::chrono::year_month_day today() { return core::today_in_thailand(core::Clock::now()); }
-
 std::string track_url(const std::string& code) { return "/feedback/track/" + code; }
 
 web::Form report_form(const web::Catalogue& t, const organisations::Organisation& o,
@@ -100,7 +98,7 @@ http::Response track_page(const web::Views& views, const http::Request& request,
                           int status = 200) {
   const auto& t = views.messages(request);
   const auto& f = k.f;
-  auto data = case_view(f, t, today());
+  auto data = case_view(f, t, core::today_in_thailand());
   data.set("tracking_code", f.tracking_code);
   data.set("timeline", timeline_view(timeline(c, f.id, false), t));
   data.set("photos", photos_view(photos(c, f.id)));
@@ -109,7 +107,8 @@ http::Response track_page(const web::Views& views, const http::Request& request,
   data.set("problem", web::text_or_false(problem.empty() ? "" : t.text("errors.form." + problem)));
   data.set("may_rate", may_rate(f.status, f.rating.has_value()));
   const auto closed = f.closed_on();
-  data.set("may_reopen", closed && may_reopen(f.status, *closed, today(), f.category.reopen_days));
+  data.set("may_reopen", closed && may_reopen(f.status, *closed, core::today_in_thailand(),
+                                              f.category.reopen_days));
   data.set("reopen_days", std::to_string(f.category.reopen_days));
   data.set("action_url", track_url(f.tracking_code));
   data.set(
@@ -286,8 +285,8 @@ void install(Context& context) {
         problem = "feedback_reason_required";
       if (core::character_count(reason) > 2000) problem = "feedback_comment_long";
       const auto closed = k.f.closed_on();
-      if (problem.empty() &&
-          !(closed && may_reopen(k.f.status, *closed, today(), k.f.category.reopen_days))) {
+      if (problem.empty() && !(closed && may_reopen(k.f.status, *closed, core::today_in_thailand(),
+                                                    k.f.category.reopen_days))) {
         problem = "feedback_reopen_closed";
       }
       if (!problem.empty()) {
@@ -307,7 +306,7 @@ void install(Context& context) {
     return db.read([&](storage::Connection& c) {
       const auto f = find(c, id);
       if (!f) throw http::HttpError(404, "no_case");
-      auto data = case_view(*f, t, today());
+      auto data = case_view(*f, t, core::today_in_thailand());
       data.set("timeline", timeline_view(timeline(c, f->id, false), t));
       data.set("photos", photos_view(photos(c, f->id)));
       return views.page(request, "feedback/case",

@@ -54,7 +54,7 @@ std::vector<web::Row> report_rows(const Summary& s, const web::Catalogue& t) {
 }  // namespace
 
 Period read_period(const http::Request& request) {
-  const auto today = core::today_in_thailand(core::Clock::now());
+  const auto today = core::today_in_thailand();
   int fy = core::fiscal_year_be(today);
   if (const auto text = request.query_param("fy"); text && !text->empty()) {
     try {
@@ -97,7 +97,7 @@ LoadedReport load_report(storage::Connection& c, std::int64_t organisation_id, c
   std::vector<std::pair<std::int64_t, std::string>> names;
   for (const auto& k : categories(c, organisation_id, true))
     names.emplace_back(k.id, k.name(locale));
-  return {summarise(facts, names, core::today_in_thailand(core::Clock::now()))};
+  return {summarise(facts, names, core::today_in_thailand())};
 }
 
 void install_reports(Context& context) {

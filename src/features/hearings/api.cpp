@@ -18,10 +18,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 json::object summary_json(storage::Connection& c, const Hearing& h) {
   const auto counts = comments::count(c, comment_targets(c, h.id));
   return {{"id", h.id},
@@ -32,7 +28,7 @@ json::object summary_json(storage::Connection& c, const Hearing& h) {
           {"organisation", {{"id", h.organisation_id}, {"slug", h.organisation_slug}}},
           {"opens_on", h.opens_on},
           {"closes_on", h.closes_on},
-          {"state", std::string(state_name(h.state(today())))},
+          {"state", std::string(state_name(h.state(core::today_in_thailand())))},
           {"anonymous_allowed", h.anonymous_allowed},
           {"participants", counts.participants},
           {"comments", counts.comments},

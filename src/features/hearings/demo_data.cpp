@@ -14,18 +14,13 @@ int load_demo_data(DemoContext& d) {
       "'process' ORDER BY s.id LIMIT 1");
   if (!rows.next() || rows.integer(1) > 0) return 0;
   const auto space_id = rows.integer(0);
-  const auto today = core::today_in_thailand(std::chrono::system_clock::now());
-  auto day = [&](int offset) {
-    return web::iso_date(
-        std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(offset)});
-  };
   const auto id =
       create(c, space_id,
              {"ร่างประกาศจังหวัดเชียงใหม่ เรื่อง มาตรการควบคุมการเผาในที่โล่ง (สาธิต)", "regulation",
               "ร่างประกาศนี้กำหนดช่วงเวลาห้ามเผาในที่โล่ง ข้อยกเว้น และการแจ้งเหตุ เพื่อลดฝุ่นละออง PM2.5 "
               "ในฤดูแล้ง หน่วยงานจะสรุปความคิดเห็นทุกข้อ พร้อมคำชี้แจงและเหตุผล และเผยแพร่ร่างที่ปรับปรุง\n\n"
               "ข้อมูลนี้เป็นการรับฟังความคิดเห็นสาธิต",
-              day(-5), day(25)},
+              web::iso_day_from_today(-5), web::iso_day_from_today(25)},
              true, 0);
   const auto version = versions(c, id).front().id;
   add_section(c, version, "ข้อ 1 ช่วงเวลาห้ามเผา",

@@ -30,10 +30,6 @@ namespace {
 using accounts::form_value;
 using admin::id_param;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 std::string manage_url(std::int64_t id) { return "/manage/hearings/" + std::to_string(id); }
 
 Hearing managed(storage::Connection& c, const http::Request& request, std::int64_t id) {
@@ -55,7 +51,7 @@ void audit_entry(storage::Connection& c, const http::Request& request, const Hea
 std::int64_t editable_version(const Hearing& h, const std::vector<Version>& all) {
   if (all.empty()) return 0;
   if (!h.published()) return all.front().id;
-  if (h.state(today()) == State::closed && all.size() > 1) return all.back().id;
+  if (h.state(core::today_in_thailand()) == State::closed && all.size() > 1) return all.back().id;
   return 0;
 }
 
@@ -129,8 +125,8 @@ http::Response overview(const web::Views& views, const http::Request& request,
                         std::optional<web::Form> issue_errors = std::nullopt,
                         const std::string& problem_key = "") {
   const auto& t = views.messages(request);
-  auto data = hearing_view(c, h, t, today());
-  const auto state = h.state(today());
+  auto data = hearing_view(c, h, t, core::today_in_thailand());
+  const auto state = h.state(core::today_in_thailand());
   const auto all = versions(c, h.id);
   const auto editable = editable_version(h, all);
   data.set("manage_url", manage_url(h.id));
@@ -225,9 +221,7 @@ void install_manage(Context& context) {
       const auto s = spaces::managed_space(c, request, space_id);
       if (s.kind != "process") throw http::HttpError(404, "not_a_process");
     });
-    Fields blank{"", "law", "", web::iso_date(today()),
-                 web::iso_date(std::chrono::year_month_day{std::chrono::sys_days(today()) +
-                                                           std::chrono::days(29)})};
+    Fields blank{"", "law", "", web::iso_day_from_today(0), web::iso_day_from_today(29)};
     auto form = details_form(t, "/manage/spaces/" + std::to_string(space_id) + "/hearings", blank,
                              false, true);
     form.link(spaces::manage_url(space_id), "hearings.manage.back");
@@ -298,7 +292,8 @@ void install_manage(Context& context) {
           if (h.published()) return;
           const auto all = versions(c, id);
           const int sections = all.empty() ? 0 : static_cast<int>(all.front().sections.size());
-          const auto key = publish_problem(h.fields(), sections, config.hearing_min_days, today());
+          const auto key = publish_problem(h.fields(), sections, config.hearing_min_days,
+                                           core::today_in_thailand());
           if (!key.empty()) {
             refused = overview(views, request, c, h, 422, std::nullopt, std::nullopt, key);
             return;
@@ -404,7 +399,7 @@ void install_manage(Context& context) {
     const auto id = id_param(request, "id");
     db.write([&](storage::Connection& c) {
       const auto h = managed(c, request, id);
-      if (h.state(today()) != State::closed || versions(c, id).size() != 1) {
+      if (h.state(core::today_in_thailand()) != State::closed || versions(c, id).size() != 1) {
         throw http::HttpError(403, "revision_not_now");
       }
       start_revision(c, id, "");
@@ -444,7 +439,8 @@ void install_manage(Context& context) {
     std::optional<http::Response> invalid;
     db.write([&](storage::Connection& c) {
       const auto h = managed(c, request, id);
-      if (h.state(today()) != State::closed) throw http::HttpError(403, "not_closed");
+      if (h.state(core::today_in_thailand()) != State::closed)
+        throw http::HttpError(403, "not_closed");
       // Only this hearing's comments can be grouped under its issues.
       std::set<std::int64_t> own;
       for (const auto& [kind, target] : comment_targets(c, id)) {
@@ -485,7 +481,8 @@ void install_manage(Context& context) {
     if (summary.size() > 100'000) throw http::HttpError(400, "summary_too_long");
     db.write([&](storage::Connection& c) {
       const auto h = managed(c, request, id);
-      if (h.state(today()) != State::closed) throw http::HttpError(403, "not_closed");
+      if (h.state(core::today_in_thailand()) != State::closed)
+        throw http::HttpError(403, "not_closed");
       save_summary(c, id, summary);
       audit_entry(c, request, h, "hearing.summary_saved");
     });
@@ -498,7 +495,7 @@ void install_manage(Context& context) {
                         std::optional<http::Response> refused;
                         db.write([&](storage::Connection& c) {
                           const auto h = managed(c, request, id);
-                          if (h.state(today()) != State::closed)
+                          if (h.state(core::today_in_thailand()) != State::closed)
                             throw http::HttpError(403, "not_closed");
                           if (h.summary.empty()) {
                             refused = overview(views, request, c, h, 422, std::nullopt,

@@ -26,10 +26,6 @@
 namespace ruamkit::features::hearings {
 namespace {
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 // The hearing for its public pages: 404 when missing or not public, unless
 // the visitor manages its organisation.
 Hearing visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
@@ -42,8 +38,12 @@ Hearing visible(storage::Connection& c, const http::Request& request, std::int64
 }
 
 comments::Target target_of(const Hearing& h, const std::string& url) {
-  return {h.organisation_id,   h.is_public(), h.is_public() && h.state(today()) == State::open,
-          h.anonymous_allowed, url,           h.title};
+  return {h.organisation_id,
+          h.is_public(),
+          h.is_public() && h.state(core::today_in_thailand()) == State::open,
+          h.anonymous_allowed,
+          url,
+          h.title};
 }
 
 void register_with_others() {
@@ -82,7 +82,8 @@ void register_with_others() {
          std::vector<spaces::ComponentItem> items;
          for (const auto& h : of_space(c, s.id, manage)) {
            items.push_back({h.title, manage ? "/manage/hearings/" + std::to_string(h.id) : h.url(),
-                            t.text("hearings.states." + std::string(state_name(h.state(today())))) +
+                            t.text("hearings.states." +
+                                   std::string(state_name(h.state(core::today_in_thailand())))) +
                                 " · " + period_text(h, t),
                             !h.published()});
          }
@@ -111,7 +112,7 @@ void install(Context& context) {
     db.read([&](storage::Connection& c) {
       const auto h = visible(c, request, id);
       title = h.title;
-      data = hearing_view(c, h, t, today());
+      data = hearing_view(c, h, t, core::today_in_thailand());
       const auto all = versions(c, id);
       web::ViewList sections;
       if (!all.empty()) {
@@ -157,7 +158,7 @@ void install(Context& context) {
       const auto all = versions(c, id);
       if (all.size() < 2) throw http::HttpError(404, "no_revision");
       title = h.title;
-      data = hearing_view(c, h, t, today());
+      data = hearing_view(c, h, t, core::today_in_thailand());
       data.set("changes", changes_view(all.front(), all.back(), t));
       data.set("note", web::text_or_false(all.back().note));
       data.set("from", std::to_string(all.front().number));
@@ -168,24 +169,24 @@ void install(Context& context) {
 
   // When a hearing closes, everyone who took part hears of it.
   if (context.schedule) {
-    context.schedule("hearing closings", std::chrono::minutes(10),
-                     [&db, &views, &config, wake = context.wake_mail] {
-                       bool any = false;
-                       db.write([&](storage::Connection& c) {
-                         for (const auto& h : closed_unannounced(c, web::iso_date(today()))) {
-                           notifications::notify(
-                               c, views, config.base_url,
-                               comments::participants(c, comment_targets(c, h.id)),
-                               {"hearing_closed",
-                                notifications::Category::results,
-                                {{"title", h.title}},
-                                h.url()});
-                           mark_close_announced(c, h.id);
-                           any = true;
-                         }
-                       });
-                       if (any && wake) wake();
-                     });
+    context.schedule(
+        "hearing closings", std::chrono::minutes(10),
+        [&db, &views, &config, wake = context.wake_mail] {
+          bool any = false;
+          db.write([&](storage::Connection& c) {
+            for (const auto& h : closed_unannounced(c, web::iso_date(core::today_in_thailand()))) {
+              notifications::notify(c, views, config.base_url,
+                                    comments::participants(c, comment_targets(c, h.id)),
+                                    {"hearing_closed",
+                                     notifications::Category::results,
+                                     {{"title", h.title}},
+                                     h.url()});
+              mark_close_announced(c, h.id);
+              any = true;
+            }
+          });
+          if (any && wake) wake();
+        });
   }
 }
 

@@ -132,7 +132,7 @@ void install_api(Context& context) {
     db.read([&](storage::Connection& c) {
       auto o = space_json(public_space(c, id, "process"));
       o["body_markdown"] = find(c, id)->body;
-      const auto today = core::today_in_thailand(std::chrono::system_clock::now());
+      const auto today = core::today_in_thailand();
       json::array list;
       for (const auto& ph : phases(c, id)) {
         list.push_back({{"id", ph.id},

@@ -29,12 +29,6 @@ std::string read_file(const std::filesystem::path& path) {
   return std::move(text).str();
 }
 
-// A day `offset` days from `today`, as YYYY-MM-DD.
-std::string day(std::chrono::year_month_day today, int offset) {
-  return web::iso_date(
-      std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(offset)});
-}
-
 // OPDC's five published pages, as they appear on its site (demo/opdc-pages/).
 // The news item about the subcommittee's meeting is an announcement; it also
 // becomes that meeting's minutes. Returns the number of pages written.
@@ -80,7 +74,6 @@ int load_demo_data(DemoContext& d) {
   }
   std::string minutes;
   int written = load_opdc_pages(d, opdc, minutes);
-  const auto today = core::today_in_thailand(std::chrono::system_clock::now());
 
   // The subcommittee whose meeting the news item reports (seed 003).
   SpaceFields committee{
@@ -140,13 +133,13 @@ int load_demo_data(DemoContext& d) {
       {"environment", "health", "agriculture"}};
   const auto process_id = create(c, pcd, process, 0);
   add_phase(c, {0, process_id, "เผยแพร่ข้อมูลสถานการณ์", "ข้อมูลคุณภาพอากาศ จุดความร้อน และสาเหตุหลัก",
-                day(today, -40), day(today, -11)});
-  add_phase(c, {0, process_id, "รับฟังความคิดเห็น", "เวทีในทุกอำเภอและการรับฟังทางออนไลน์", day(today, -10),
-                day(today, 20)});
+                web::iso_day_from_today(-40), web::iso_day_from_today(-11)});
+  add_phase(c, {0, process_id, "รับฟังความคิดเห็น", "เวทีในทุกอำเภอและการรับฟังทางออนไลน์",
+                web::iso_day_from_today(-10), web::iso_day_from_today(20)});
   add_phase(c, {0, process_id, "ร่วมพิจารณามาตรการ", "คณะทำงานร่วมภาครัฐและภาคประชาชนสรุปมาตรการ",
-                day(today, 21), day(today, 50)});
+                web::iso_day_from_today(21), web::iso_day_from_today(50)});
   add_phase(c, {0, process_id, "ติดตามผล", "รายงานผลการดำเนินงานต่อสาธารณะทุกเดือนในฤดูหมอกควัน",
-                day(today, 51), day(today, 230)});
+                web::iso_day_from_today(51), web::iso_day_from_today(230)});
   set_status(c, process_id, "published");
   pages::Draft news;
   news.kind = "announcement";

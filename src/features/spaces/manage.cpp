@@ -25,10 +25,6 @@ namespace {
 using accounts::form_value;
 using admin::id_param;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 SpaceFields read_space_form(const http::Request& request) {
   SpaceFields f;
   f.kind = form_value(request, "kind");
@@ -139,12 +135,12 @@ http::Response overview(const web::Views& views, const http::Request& request,
   }
   data.set("status_actions", actions);
   if (s.kind == "process") {
-    data.set("phases", phase_list(phases(c, s.id), today(), t));
+    data.set("phases", phase_list(phases(c, s.id), core::today_in_thailand(), t));
     data.set("phase_form", phase_errors
                                ? phase_errors->view()
                                : phase_form(t, manage_url(s.id) + "/phases", {}, true).view());
   } else {
-    data.set("membership", member_list(members(c, s.id), today(), t));
+    data.set("membership", member_list(members(c, s.id), core::today_in_thailand(), t));
     data.set("meetings", meeting_list(s, meetings(c, s.id), t));
     data.set("member_form",
              member_errors ? member_errors->view() : member_form(t, s.id, {}).view());

@@ -60,7 +60,7 @@ void install_meetings(Context& context) {
     });
     Meeting blank;
     blank.space_id = id;
-    blank.held_on = web::iso_date(core::today_in_thailand(std::chrono::system_clock::now()));
+    blank.held_on = web::iso_date(core::today_in_thailand());
     return views.page(request, "form", t.text("spaces.manage.new_meeting"),
                       meeting_form(t, manage_url(id) + "/meetings", blank, true).view());
   });

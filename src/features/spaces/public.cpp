@@ -25,10 +25,6 @@ using workspace::may_manage;
 
 constexpr int kPageSize = 20;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 // Reads the filter of a public list from the query. Unknown codes are a 400:
 // they come from a hand-made link, not from the form.
 Filter read_filter(storage::Connection& c, const http::Request& request, const std::string& kind,
@@ -185,7 +181,7 @@ void install_public(Context& context) {
       title = s.title;
       data = detail(s, t);
       const auto list = phases(c, id);
-      data.set("phases", phase_list(list, today(), t));
+      data.set("phases", phase_list(list, core::today_in_thailand(), t));
       data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));
       data.set("pages", pages::list_view(c, id, t));
@@ -204,7 +200,7 @@ void install_public(Context& context) {
       const auto s = visible_space(c, request, id, "committee");
       title = s.title;
       data = detail(s, t);
-      data.set("membership", member_list(members(c, id), today(), t));
+      data.set("membership", member_list(members(c, id), core::today_in_thailand(), t));
       data.set("meetings", meeting_list(s, meetings(c, id), t));
       data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));

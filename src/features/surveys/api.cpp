@@ -15,7 +15,7 @@ namespace {
 namespace json = boost::json;
 
 json::object survey_json(storage::Connection& c, const Survey& v) {
-  const auto today = core::today_in_thailand(std::chrono::system_clock::now());
+  const auto today = core::today_in_thailand();
   return {{"id", v.id},
           {"url", v.url()},
           {"title", v.title},

@@ -14,16 +14,11 @@ int load_demo_data(DemoContext& d) {
       "'process' ORDER BY s.id LIMIT 1");
   if (!rows.next() || rows.integer(1) > 0) return 0;
   const auto space_id = rows.integer(0);
-  const auto today = core::today_in_thailand(std::chrono::system_clock::now());
-  auto day = [&](int offset) {
-    return web::iso_date(
-        std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(offset)});
-  };
   const auto id = create(c, space_id,
                          {"แบบสำรวจความคิดเห็นต่อมาตรการลดฝุ่นละออง PM2.5 (สาธิต)",
                           "ใช้เวลาประมาณ 3 นาที คำตอบของคุณช่วยให้เลือกมาตรการที่ได้ผลและเป็นธรรม\n\n"
                           "ข้อมูลนี้เป็นแบบสำรวจสาธิต",
-                          day(-3), day(27), true},
+                          web::iso_day_from_today(-3), web::iso_day_from_today(27), true},
                          0);
   Question q;
   q.section = "ผลกระทบต่อคุณ";

@@ -22,10 +22,6 @@ namespace {
 using accounts::form_value;
 using admin::id_param;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 std::string manage_url(std::int64_t id) { return "/manage/surveys/" + std::to_string(id); }
 
 Survey managed(storage::Connection& c, const http::Request& request, std::int64_t id) {
@@ -118,7 +114,7 @@ http::Response overview(const web::Views& views, const http::Request& request,
                         std::optional<web::Form> question_errors = std::nullopt,
                         const std::string& problem_key = "") {
   const auto& t = views.messages(request);
-  auto data = survey_view(v, t, today(), response_count(c, v.id));
+  auto data = survey_view(v, t, core::today_in_thailand(), response_count(c, v.id));
   data.set("manage_url", manage_url(v.id));
   data.set("back_url", spaces::manage_url(v.space_id));
   data.set("notice", web::text_or_false(workspace::notice(t, request)));
@@ -165,10 +161,7 @@ void install_manage(Context& context) {
         throw http::HttpError(404, "not_a_process");
       }
     });
-    Details blank{"", "", web::iso_date(today()),
-                  web::iso_date(std::chrono::year_month_day{std::chrono::sys_days(today()) +
-                                                            std::chrono::days(29)}),
-                  false};
+    Details blank{"", "", web::iso_day_from_today(0), web::iso_day_from_today(29), false};
     auto form =
         details_form(t, "/manage/spaces/" + std::to_string(space_id) + "/surveys", blank, true);
     form.link(spaces::manage_url(space_id), "surveys.back");
@@ -276,7 +269,8 @@ void install_manage(Context& context) {
       std::string key;
       if (questions(c, id).empty()) key = "survey_no_questions";
       const auto close = spaces::parse_day(v.closes_on);
-      if (key.empty() && close && std::chrono::sys_days(*close) < std::chrono::sys_days(today())) {
+      if (key.empty() && close &&
+          std::chrono::sys_days(*close) < std::chrono::sys_days(core::today_in_thailand())) {
         key = "hearing_closes_in_past";
       }
       if (!key.empty()) {

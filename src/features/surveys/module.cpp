@@ -25,10 +25,6 @@ namespace {
 
 constexpr int kAnonymousPerNetworkPerDay = 20;
 
-std::chrono::year_month_day today() {
-  return core::today_in_thailand(std::chrono::system_clock::now());
-}
-
 Survey visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto v = find(c, id);
   if (!v) throw http::HttpError(404, "no_survey");
@@ -43,8 +39,8 @@ http::Response survey_page(const web::Views& views, const http::Request& request
                            const std::map<std::int64_t, Answer>& typed, const Problems& problems,
                            int status = 200) {
   const auto& t = views.messages(request);
-  auto data = survey_view(v, t, today(), response_count(c, v.id));
-  const bool open = v.is_public() && v.state(today()) == State::open;
+  auto data = survey_view(v, t, core::today_in_thailand(), response_count(c, v.id));
+  const bool open = v.is_public() && v.state(core::today_in_thailand()) == State::open;
   const bool answered =
       request.visitor.signed_in() && has_responded(c, v.id, request.visitor.user_id);
   const bool may_answer = open && !answered && (request.visitor.signed_in() || v.anonymous_allowed);
@@ -78,11 +74,11 @@ void register_with_others() {
        [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
          std::vector<spaces::ComponentItem> items;
          for (const auto& v : of_space(c, s.id, manage)) {
-           items.push_back(
-               {v.title, manage ? "/manage/surveys/" + std::to_string(v.id) : v.url(),
-                t.text("surveys.states." + std::string(hearings::state_name(v.state(today())))) +
-                    " · " + period_text(v, t),
-                !v.published()});
+           items.push_back({v.title, manage ? "/manage/surveys/" + std::to_string(v.id) : v.url(),
+                            t.text("surveys.states." + std::string(hearings::state_name(
+                                                           v.state(core::today_in_thailand())))) +
+                                " · " + period_text(v, t),
+                            !v.published()});
          }
          return items;
        },
@@ -116,7 +112,7 @@ void install(Context& context) {
     std::optional<http::Response> page;
     db.write([&](storage::Connection& c) {
       const auto v = visible(c, request, id);
-      if (!v.is_public() || v.state(today()) != State::open) {
+      if (!v.is_public() || v.state(core::today_in_thailand()) != State::open) {
         throw http::HttpError(403, "survey_closed");
       }
       const bool signed_in = request.visitor.signed_in();
@@ -157,7 +153,7 @@ void install(Context& context) {
       const auto v = visible(c, request, id);
       const bool official = workspace::may_manage(c, request, v.organisation_id);
       title = v.title;
-      data = survey_view(v, t, today(), response_count(c, id));
+      data = survey_view(v, t, core::today_in_thailand(), response_count(c, id));
       data.set("results", results_view(questions(c, id), answers(c, id), official, t));
       data.set("official", official);
     });
@@ -165,22 +161,23 @@ void install(Context& context) {
   });
 
   if (context.schedule) {
-    context.schedule("survey closings", std::chrono::minutes(10),
-                     [&db, &views, &config, wake = context.wake_mail] {
-                       bool any = false;
-                       db.write([&](storage::Connection& c) {
-                         for (const auto& v : closed_unannounced(c, web::iso_date(today()))) {
-                           notifications::notify(c, views, config.base_url, respondents(c, v.id),
-                                                 {"survey_closed",
-                                                  notifications::Category::results,
-                                                  {{"title", v.title}},
-                                                  v.url() + "/results"});
-                           mark_close_announced(c, v.id);
-                           any = true;
-                         }
-                       });
-                       if (any && wake) wake();
-                     });
+    context.schedule(
+        "survey closings", std::chrono::minutes(10),
+        [&db, &views, &config, wake = context.wake_mail] {
+          bool any = false;
+          db.write([&](storage::Connection& c) {
+            for (const auto& v : closed_unannounced(c, web::iso_date(core::today_in_thailand()))) {
+              notifications::notify(c, views, config.base_url, respondents(c, v.id),
+                                    {"survey_closed",
+                                     notifications::Category::results,
+                                     {{"title", v.title}},
+                                     v.url() + "/results"});
+              mark_close_announced(c, v.id);
+              any = true;
+            }
+          });
+          if (any && wake) wake();
+        });
   }
 }
 
