@@ -10,10 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/random.h"
+#include "features/demo_pages.h"
 #include "features/search/index.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -24,14 +26,24 @@ using namespace ruamkit;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
+// The lines of real Thai prose in the bodies of the demo pages (*.md, front
+// matter left out).
 std::vector<std::string> seed_lines(const fs::path& dir) {
-  std::vector<std::string> lines;
+  std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
+    const auto& path = entry.path();
+    if (path.extension() == ".md" && path.filename() != "README.md") files.push_back(path);
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> lines;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::istringstream body(features::read_demo_page(text.str(), file.string()).body);
     std::string line;
-    while (std::getline(in, line)) {
-      // Keep lines with real Thai prose (the pages' menus are short).
+    while (std::getline(body, line)) {
+      // Keep lines with prose (headings and short items are left out).
       if (line.size() >= 90) lines.push_back(line.substr(0, 1200));
     }
   }

@@ -1,14 +1,10 @@
 #include "features/spaces/demo_data.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
+#include <string>
 
 #include "core/fiscal_year.h"
-#include "features/pages/opdc_seed.h"
-#include "features/pages/pages.h"
+#include "features/demo_pages.h"
 #include "features/spaces/spaces.h"
 #include "web/dates.h"
 
@@ -21,59 +17,24 @@ std::int64_t organisation_id(storage::Connection& c, const std::string& slug) {
   return rows.integer(0);
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
-}
-
-// OPDC's five published pages, as they appear on its site (demo/opdc-pages/).
-// The news item about the subcommittee's meeting is an announcement; it also
-// becomes that meeting's minutes. Returns the number of pages written.
-int load_opdc_pages(DemoContext& d, std::int64_t opdc, std::string& meeting_minutes) {
-  const auto dir = std::filesystem::path(d.share_dir) / "demo" / "opdc-pages";
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  int written = 0;
-  for (const auto& file : files) {
-    const auto page = pages::parse_opdc_page(read_file(file));
-    if (!page) throw std::runtime_error("no page found in " + file.string());
-    const bool news = page->title.find("จัดการประชุม") != std::string::npos;
-    if (news) meeting_minutes = page->body_markdown;
-    pages::Draft draft;
-    draft.kind = news ? "announcement" : "page";
-    draft.organisation_id = opdc;
-    draft.title = page->title;
-    draft.body = page->body_markdown;
-    if (!page->source_section.empty()) {
-      draft.body += "\n\n*" + std::string("ที่มา: ") + page->source_section + "*";
-    }
-    draft.note = "นำเข้าจากเว็บไซต์สำนักงาน ก.พ.ร.";
-    // The date the source states, at 09:00 in Thailand.
-    if (!page->published_on.empty()) draft.published_at = page->published_on + "T02:00:00.000Z";
-    pages::create(d.connection, draft, "published", std::nullopt);
-    ++written;
-  }
-  return written;
-}
-
 }  // namespace
 
 int load_demo_data(DemoContext& d) {
   auto& c = d.connection;
   const auto opdc = organisation_id(c, "opdc");
   {
-    auto rows = c.query("SELECT COUNT(*) FROM pages WHERE organisation_id = ?", opdc);
-    rows.next();
-    if (rows.integer(0) > 0) return 0;  // loaded before
+    Filter f;
+    f.kind = "committee";
+    f.organisation_id = opdc;
+    f.drafts = true;
+    if (count(c, f) > 0) return 0;  // loaded before
   }
+  // The news item about the subcommittee's meeting gives its minutes.
   std::string minutes;
-  int written = load_opdc_pages(d, opdc, minutes);
+  for (const auto& page : read_demo_pages(d.share_dir)) {
+    if (page.kind == "announcement") minutes = page.body;
+  }
+  int written = 0;
 
   // The subcommittee whose meeting the news item reports (seed 003).
   SpaceFields committee{
@@ -141,18 +102,7 @@ int load_demo_data(DemoContext& d) {
   add_phase(c, {0, process_id, "ติดตามผล", "รายงานผลการดำเนินงานต่อสาธารณะทุกเดือนในฤดูหมอกควัน",
                 web::iso_day_from_today(51), web::iso_day_from_today(230)});
   set_status(c, process_id, "published");
-  pages::Draft news;
-  news.kind = "announcement";
-  news.organisation_id = pcd;
-  news.space_id = process_id;
-  news.title = "เชิญร่วมเวทีรับฟังความคิดเห็น แผนแก้ไขปัญหาฝุ่นละออง PM2.5 จังหวัดเชียงใหม่";
-  news.body =
-      "กรมควบคุมมลพิษขอเชิญประชาชน เกษตรกร และเครือข่ายภาคประชาสังคมร่วมเวทีรับฟังความคิดเห็น"
-      "ต่อร่างมาตรการลดการเผาในที่โล่ง ที่ว่าการอำเภอทุกอำเภอ และทางออนไลน์ผ่านร่วมคิด\n\n"
-      "ข้อมูลนี้เป็นประกาศสาธิต";
-  news.note = "ประกาศสาธิต";
-  pages::create(c, news, "published", std::nullopt);
-  written += 6;
+  written += 5;
   return written;
 }
 

@@ -1,10 +1,10 @@
-// Demonstration content for the inform level: OPDC's five published pages
-// (from demo/opdc-pages/, boilerplate stripped), the participatory-governance
-// subcommittee with its meeting 2/2563, and a provincial process with phases
-// around today. Loaded once (nothing when OPDC already has pages).
+// Demonstration spaces: OPDC's participatory-governance subcommittee with its
+// meeting 2/2563 (minutes from the news item in demo/opdc-pages/), and a
+// provincial process with phases around today. Loaded once (nothing when
+// OPDC already has a committee).
 #pragma once
 
-#include "features/demo.h"
+#include "features/component.h"
 
 namespace ruamkit::features::spaces {
 
