@@ -13,10 +13,12 @@ import { after, before, describe, test } from 'node:test';
 
 import { signIn } from './support/accounts.mjs';
 import { clickAndWaitForNavigation, launchBrowser, watchPage, withContext } from './support/browser.mjs';
+import { t, tRegExp } from './support/catalogue.mjs';
 import { outFile, startServer } from './support/server.mjs';
 
 const OFFICIAL = 'pcd@demo.ruamkit.example';
 const CITIZEN = 'citizen@demo.ruamkit.example';
+const HEARING_TITLE = 'ร่างประกาศจังหวัดเรื่องการห้ามเผาในที่โล่ง';
 const SECOND = { email: 'e2e-somchai@example.com', name: 'สมชาย ใจดี', password: 'ลำไย-Somchai-2569-e2e' };
 
 const RAW_KEY = /\b(?:hearings|comments|notifications|spaces|workspace|errors)(?:\.[a-z0-9_]+)+\b/;
@@ -59,7 +61,7 @@ describe('consult', () => {
       // A hearing on a three-section draft regulation, in the demo PM2.5 process.
       await page.goto(server.url('/manage/spaces/2'));
       await clickAndWaitForNavigation(page, page.locator('a[href="/manage/spaces/2/hearings/new"]'));
-      await page.fill('#field-hearing-title', 'ร่างประกาศจังหวัดเรื่องการห้ามเผาในที่โล่ง');
+      await page.fill('#field-hearing-title', HEARING_TITLE);
       await page.selectOption('#field-hearing-draft_kind', 'regulation');
       await page.fill('#field-hearing-explanatory_note', 'ร่างนี้กำหนดช่วงห้ามเผาและบทลงโทษ');
       await submit(page, '/hearings');
@@ -78,7 +80,7 @@ describe('consult', () => {
       }
       assert.equal(await page.locator('.section-list li').count(), 3);
       await submit(page, '/publish');
-      assert.match(await page.locator('.notice').innerText(), /เผยแพร่/);
+      assert.match(await page.locator('.notice').innerText(), tRegExp('workspace.notices.published'));
       await assertNoRawKeys(page, 'the hearing in the workspace');
       assertNoProblems(problems, 'official, opening');
 
@@ -89,7 +91,7 @@ describe('consult', () => {
         const pp = await watchPage(p);
         await signIn(p, server, CITIZEN);
         await p.goto(server.url(`/hearings/${id}`));
-        assert.match(await p.locator('.hearing-state').innerText(), /เปิดรับความคิดเห็น/);
+        assert.match(await p.locator('.hearing-state').innerText(), tRegExp('hearings.states.open'));
         const first = p.locator('.hearing-section').first();
         await first.locator('summary').click();
         await first.locator('textarea[name="body"]').fill('ควรเริ่มห้ามเผาตั้งแต่เดือนธันวาคม เพราะฝุ่นเริ่มสูงก่อนปีใหม่');
@@ -97,7 +99,7 @@ describe('consult', () => {
         await clickAndWaitForNavigation(p, first.locator('form[action="/comments"] button[type="submit"]'));
         herComment = new URL(p.url()).hash.replace('#comment-', '');
         assert.match(herComment, /^\d+$/);
-        assert.match(await p.locator(`#comment-${herComment}`).innerText(), /ไม่เห็นด้วย/);
+        assert.match(await p.locator(`#comment-${herComment}`).innerText(), tRegExp('comments.stances.disagree'));
         await assertNoRawKeys(p, 'the hearing with a comment');
         assertNoProblems(pp, 'citizen A');
       });
@@ -121,7 +123,7 @@ describe('consult', () => {
       // The summary: a revised text, the issue with the response, published.
       await page.goto(server.url(manage));
       await submit(page, '/revision');
-      const editable = page.locator('.section-list').last().locator('a', { hasText: 'แก้ไข' }).first();
+      const editable = page.locator('.section-list').last().locator('a', { hasText: t('spaces.manage.edit') }).first();
       await clickAndWaitForNavigation(page, editable);
       await page.fill('#field-section-body', 'ห้ามเผาในที่โล่งตั้งแต่วันที่ 1 ธันวาคม ถึงวันที่ 30 เมษายน');
       await submit(page, page.url().replace(server.origin, '').split('?')[0]);
@@ -136,7 +138,7 @@ describe('consult', () => {
       await page.fill('#field-summary-summary', 'มีผู้แสดงความคิดเห็น 2 คน หน่วยงานได้ปรับร่างตามความคิดเห็น');
       await submit(page, '/summary');
       await submit(page, '/summary/publish');
-      assert.match(await page.locator('.notice').innerText(), /เผยแพร่สรุปผลแล้ว/);
+      assert.match(await page.locator('.notice').innerText(), tRegExp('workspace.notices.reported'));
       await page.screenshot({ path: outFile('consult-official-report.png'), fullPage: true });
       assertNoProblems(problems, 'official, summary');
 
@@ -146,14 +148,14 @@ describe('consult', () => {
         const pp = await watchPage(p);
         await signIn(p, server, CITIZEN);
         await clickAndWaitForNavigation(p, p.locator('nav.account-nav a[href="/notifications"]'));
-        const note = p.locator('.notification a', { hasText: 'เผยแพร่สรุปผล' });
+        const note = p.locator('.notification a', { hasText: t('notifications.kinds.hearing_summary', { title: HEARING_TITLE }) });
         assert.equal(await note.count(), 1, 'the summary notification is in her inbox');
         await clickAndWaitForNavigation(p, note);
         const report = p.locator('#report');
         assert.match(await report.innerText(), /เห็นด้วย และได้เลื่อนวันเริ่มเป็น 1 ธันวาคม/);
-        assert.match(await report.locator('.issue__mine').innerText(), /ความคิดเห็นของคุณ/);
+        assert.match(await report.locator('.issue__mine').innerText(), tRegExp('hearings.your_comment'));
         await p.screenshot({ path: outFile('consult-report.png'), fullPage: true });
-        await clickAndWaitForNavigation(p, p.locator('a', { hasText: 'ดูสิ่งที่แก้ไขในร่าง' }));
+        await clickAndWaitForNavigation(p, p.locator('a', { hasText: t('hearings.see_changes') }));
         assert.match(await p.locator('.diff del').first().innerText(), /มกราคม/);
         assert.match(await p.locator('.diff ins').first().innerText(), /ธันวาคม/);
         await p.screenshot({ path: outFile('consult-changes.png'), fullPage: true });

@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { signIn } from './support/accounts.mjs';
 import { clickAndWaitForNavigation, launchBrowser, watchPage, withContext } from './support/browser.mjs';
+import { escapeRegExp, t, tRegExp } from './support/catalogue.mjs';
 import { outFile, startServer } from './support/server.mjs';
 
 const OFFICIAL = 'pcd@demo.ruamkit.example';
@@ -85,7 +86,7 @@ describe('feedback', () => {
       await page.fill('#field-description', 'เหม็น');
       await page.fill('#field-address', 'ตลาดบางกะปิ ถนนลาดพร้าว');
       await submit(page, '/feedback/reports');
-      assert.match(await page.locator('.error-summary').innerText(), /อย่างน้อย 10 ตัวอักษร/);
+      assert.match(await page.locator('.error-summary').innerText(), tRegExp('errors.form.feedback_description_short'));
       assert.equal(await page.inputValue('#field-address'), 'ตลาดบางกะปิ ถนนลาดพร้าว');
 
       const photo = path.join(server.tmpDir, 'ท่อ.jpg');
@@ -98,8 +99,8 @@ describe('feedback', () => {
       await submit(page, '/feedback/reports');
       assert.match(new URL(page.url()).pathname, /^\/feedback\/track\/RK-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
       trackingUrl = new URL(page.url()).pathname;
-      assert.match(await page.locator('.notice').innerText(), /ได้รับเรื่องของคุณแล้ว/);
-      assert.match(await page.locator('.case-status').innerText(), /รับเรื่องแล้ว/);
+      assert.match(await page.locator('.notice').innerText(), tRegExp('feedback.track.received_heading'));
+      assert.match(await page.locator('.case-status').innerText(), tRegExp('feedback.statuses.received'));
 
       // The photo is there, without the position the camera wrote.
       const img = page.locator('.case-photos img').first();
@@ -140,11 +141,11 @@ describe('feedback', () => {
       // Resolving without a reply is refused.
       await page.selectOption('#field-status', 'resolved');
       await submit(page, '/status');
-      assert.match(await page.locator('.error-summary').innerText(), /ข้อความตอบผู้แจ้ง/);
+      assert.match(await page.locator('.error-summary').innerText(), tRegExp('errors.form.feedback_reply_required'));
       await page.selectOption('#field-status', 'resolved');
       await page.fill('#field-note', 'ตรวจพบการปล่อยน้ำเสียจากอาคาร สั่งให้ติดตั้งบ่อดักไขมันแล้ว ผลตรวจซ้ำผ่านเกณฑ์');
       await submit(page, '/status');
-      assert.match(await page.locator('.case-status').innerText(), /เสร็จสิ้น/);
+      assert.match(await page.locator('.case-status').innerText(), tRegExp('feedback.statuses.resolved'));
 
       // As the assignee she may now see the contact, and that look is logged.
       await clickAndWaitForNavigation(page, page.locator(`a[href$="/cases/${caseId}/reporter"]`));
@@ -167,11 +168,11 @@ describe('feedback', () => {
       assert.equal(new URL(page.url()).pathname, trackingUrl);
       const timeline = await page.locator('.case-timeline').innerText();
       assert.match(timeline, /สั่งให้ติดตั้งบ่อดักไขมันแล้ว/);
-      assert.match(timeline, /กำลังลงมือแก้ไข/);
+      assert.match(timeline, tRegExp('feedback.stages.working'));
       await page.check('input[name="stars"][value="5"]');
       await page.fill('#field-comment', 'แก้ไขรวดเร็ว ขอบคุณค่ะ');
       await submit(page, '/rating');
-      assert.match(await page.locator('.case-timeline').innerText(), /ให้คะแนน 5 จาก 5/);
+      assert.match(await page.locator('.case-timeline').innerText(), tRegExp('feedback.events.rated', { stars: '5' }));
       assert.equal(await page.locator('form[action$="/rating"]').count(), 0, 'a case is rated once');
       await page.screenshot({ path: outFile('feedback-tracking-rated.png'), fullPage: true });
 
@@ -183,8 +184,9 @@ describe('feedback', () => {
       await page.goto(server.url('/organisations/pcd/feedback/report'));
       const figures = await page.locator('.report-figures').innerText();
       assert.match(figures, /4\.5/);
-      assert.match(figures, /จำนวนผู้ให้คะแนน 2/);
-      const stars = page.locator('table', { hasText: '5 ดาว' }).locator('tr', { hasText: '5 ดาว' });
+      assert.match(figures, new RegExp(`${escapeRegExp(t('feedback.report_page.rated'))} 2`));
+      const fiveStars = t('feedback.report_page.stars', { count: 5 });
+      const stars = page.locator('table', { hasText: fiveStars }).locator('tr', { hasText: fiveStars });
       assert.match(await stars.innerText(), /\b1\b/);
       await page.screenshot({ path: outFile('feedback-report.png'), fullPage: true });
       await assertNoRawKeys(page, 'the report');

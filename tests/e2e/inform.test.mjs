@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { clickAndWaitForNavigation, launchBrowser, watchPage, withContext } from './support/browser.mjs';
 import { signIn } from './support/accounts.mjs';
+import { t, tRegExp } from './support/catalogue.mjs';
 import { outFile, startServer } from './support/server.mjs';
 
 const OFFICIAL = 'pcd@demo.ruamkit.example';
@@ -49,8 +50,8 @@ function minimalPdf() {
 
 /** YYYY-MM-DD of today + `days` in Thailand. */
 function day(days) {
-  const t = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
-  return t.toISOString().slice(0, 10);
+  const when = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  return when.toISOString().slice(0, 10);
 }
 
 // A message-catalogue key shown instead of its text (the catalogue returns
@@ -132,11 +133,11 @@ describe('inform', () => {
         'a draft process is not public');
       await stranger.close();
 
-      await clickAndWaitForNavigation(page, page.locator('form[action$="/status"] button', { hasText: 'เผยแพร่' }));
-      assert.match(await page.locator('.notice').innerText(), /เผยแพร่แล้ว/);
+      await clickAndWaitForNavigation(page, page.locator('form[action$="/status"] button', { hasText: t('spaces.manage.to_published') }));
+      assert.match(await page.locator('.notice').innerText(), tRegExp('workspace.notices.published'));
 
       // An announcement inside the process.
-      await clickAndWaitForNavigation(page, page.locator('#pages a', { hasText: 'สร้างประกาศ' }));
+      await clickAndWaitForNavigation(page, page.locator('#pages a', { hasText: t('workspace.new_announcement') }));
       await page.fill('#field-title', ANNOUNCEMENT_TITLE);
       await page.fill('#field-body', 'ขอเชิญชาวสวนทุเรียนและมังคุดร่วมเวทีรับฟังความคิดเห็น ณ ที่ว่าการอำเภอ');
       await clickAndWaitForNavigation(page, page.locator('form[action$="/pages"] button[type="submit"]'));
@@ -147,7 +148,7 @@ describe('inform', () => {
       await page.setInputFiles('#field-document-file', fakePdf);
       const refused = await clickAndWaitForNavigation(page, page.locator('form[action="/manage/documents"] button[type="submit"]'));
       assert.equal(refused.status(), 415);
-      assert.match(await page.locator('main').innerText(), /ไม่สามารถแนบไฟล์ชนิดนี้ได้/);
+      assert.match(await page.locator('main').innerText(), tRegExp('documents.refused_type'));
       await page.goBack();
 
       // A real PDF is attached.
@@ -155,11 +156,11 @@ describe('inform', () => {
       await page.fill('#field-document-title', DOCUMENT_TITLE);
       await page.setInputFiles('#field-document-file', pdfPath);
       await clickAndWaitForNavigation(page, page.locator('form[action="/manage/documents"] button[type="submit"]'));
-      assert.match(await page.locator('.notice').innerText(), /แนบเอกสารแล้ว/);
+      assert.match(await page.locator('.notice').innerText(), tRegExp('workspace.notices.uploaded'));
       assert.equal(await page.locator('.document__link', { hasText: DOCUMENT_TITLE }).count(), 1);
       await assertNoRawKeys(page, 'the announcement editor');
 
-      await clickAndWaitForNavigation(page, page.locator(`form[action$="/status"] button`, { hasText: 'เผยแพร่' }));
+      await clickAndWaitForNavigation(page, page.locator(`form[action$="/status"] button`, { hasText: t('pages.publish') }));
       await page.screenshot({ path: outFile('inform-official-announcement.png'), fullPage: true });
 
       // The public page of the process marks the current phase.

@@ -45,14 +45,14 @@ TEST_F(Comments, ANamedOnlyHearingRefusesAnonymousComments) {
   Browser citizen = signed_in(kCitizen);
   const auto page = citizen.get(hearing_url(id));
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "ความคิดเห็นในที่นี้แสดงพร้อมชื่อที่ใช้แสดงของคุณ"));
+  EXPECT_TRUE(contains(page.body, ui_html("comments.named_only")));
   EXPECT_FALSE(contains(page.body, "name=\"anonymous\"")) << "no anonymous checkbox offered";
 
   const std::string typed = "ข้อความที่พิมพ์ไว้ & <ยังอยู่> \"ครบ\"";
   const auto before = comments_total();
   const auto refused = post_comment(citizen, {"hearing", id, typed, "agree", true});
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(contains(refused.body, "การรับฟังความคิดเห็นนี้แสดงความคิดเห็นพร้อมชื่อ"));
+  EXPECT_TRUE(contains(refused.body, ui_html("errors.form.comment_named_only")));
   EXPECT_EQ(textarea(refused.body, "body"), "ข้อความที่พิมพ์ไว้ &amp; &lt;ยังอยู่&gt; &quot;ครบ&quot;")
       << "the typed text is kept, escaped";
   EXPECT_TRUE(contains(refused.body, "<option value=\"agree\" selected>")) << "and the stance";
@@ -81,7 +81,8 @@ TEST_F(Comments, AnAnonymousCommentIsShownWithoutTheName) {
   Browser visitor(server.port());
   const auto page = visitor.get(hearing_url(id));
   const auto shown = comment_html(page.body, anonymous);
-  EXPECT_TRUE(contains(shown, "<strong class=\"comment__author\">ไม่ประสงค์ออกนาม</strong>"));
+  EXPECT_TRUE(contains(shown, "<strong class=\"comment__author\">" +
+                                  ui_html("comments.anonymous_author") + "</strong>"));
   EXPECT_TRUE(contains(shown, "ความเห็นที่ไม่ลงชื่อ"));
   EXPECT_FALSE(contains(page.body, kCitizenName)) << "the name appears nowhere on the page";
   EXPECT_TRUE(contains(comment_html(page.body, named), "วิชัย ใจดี"));
@@ -92,9 +93,11 @@ TEST_F(Comments, AnAnonymousCommentIsShownWithoutTheName) {
   // The person replied to hears of it without the name either.
   EXPECT_EQ(notifications_of("wichai@example.org", "comment_reply"), 1);
   const auto inbox = wichai.get("/notifications").body;
-  EXPECT_TRUE(contains(inbox, "ไม่ประสงค์ออกนาม ตอบความคิดเห็นของคุณใน"));
+  const auto anonymous_reply = ui_before("notifications.kinds.comment_reply", "title",
+                                         {{"name", ui("comments.anonymous_author")}});
+  EXPECT_TRUE(contains(inbox, mustache_escape(anonymous_reply)));
   EXPECT_FALSE(contains(inbox, kCitizenName));
-  EXPECT_EQ(mails_to("wichai@example.org", "ไม่ประสงค์ออกนาม ตอบความคิดเห็นของคุณ"), 1);
+  EXPECT_EQ(mails_to("wichai@example.org", anonymous_reply), 1);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM mail_outbox WHERE instr(subject, ?) > 0 OR "
                     "instr(body_text, ?) > 0",
                     std::string(kCitizenName), std::string(kCitizenName)),
@@ -108,13 +111,13 @@ TEST_F(Comments, AnOverlongCommentIsRefusedAndTheTextKept) {
   const auto too_long = thai_letters(5001);
   const auto refused = post_comment(citizen, {"hearing", id, too_long});
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(contains(refused.body, "ความคิดเห็นยาวเกิน 5,000 ตัวอักษร"));
+  EXPECT_TRUE(contains(refused.body, ui_html("errors.form.comment_too_long")));
   EXPECT_EQ(textarea(refused.body, "body"), too_long) << "all 5,001 characters kept";
   EXPECT_EQ(comments_total(), before);
 
   const auto empty = post_comment(citizen, {"hearing", id, ""});
   EXPECT_EQ(empty.status, 422);
-  EXPECT_TRUE(contains(empty.body, "โปรดเขียนความคิดเห็น"));
+  EXPECT_TRUE(contains(empty.body, ui_html("errors.form.comment_required")));
   EXPECT_EQ(post_comment(citizen, {"hearing", id, "ความเห็น", "maybe"}).status, 422);
   EXPECT_EQ(comments_total(), before);
 
@@ -131,7 +134,7 @@ TEST_F(Comments, ABlankCommentIsRefused) {
   const auto before = comments_total();
   const auto blank = post_comment(citizen, {"hearing", id, "   \n\n \t "});
   EXPECT_EQ(blank.status, 422) << blank.header("location").value_or("");
-  EXPECT_TRUE(contains(blank.body, "โปรดเขียนความคิดเห็น"));
+  EXPECT_TRUE(contains(blank.body, ui_html("errors.form.comment_required")));
   EXPECT_EQ(comments_total(), before);
   const auto cid = comment(citizen, {"hearing", id, "ข้อความจริง"});
   citizen.get(hearing_url(id));
@@ -183,8 +186,9 @@ TEST_F(Comments, MarkupFromPeopleIsRenderedInert) {
   expect_inert(inbox.body, "inbox");
   EXPECT_TRUE(std::regex_search(
       inbox.body,
-      std::regex("&lt;script&gt;alert\\((&#39;|&apos;)name(&#39;|&apos;)\\)&lt;/script&gt; "
-                 "ตอบความคิดเห็นของคุณใน")))
+      std::regex("&lt;script&gt;alert\\((&#39;|&apos;)name(&#39;|&apos;)\\)&lt;/script&gt;" +
+                 regex_escape(mustache_escape(ui_before("notifications.kinds.comment_reply",
+                                                        "title", {{"name", std::string()}}))))))
       << "the name as text in the inbox";
 
   // The moderators' queue shows the reported text inert too.
@@ -291,17 +295,19 @@ TEST_F(Comments, RepliesNestAndTellTheParentsAuthor) {
   // Each reply told the author of the comment it answers, and nobody else.
   EXPECT_EQ(notifications_of(kCitizen, "comment_reply"), 2) << "first and third";
   EXPECT_EQ(notifications_of("wichai@example.org", "comment_reply"), 1) << "second";
-  const auto subject = "ร่วมคิด: วิชัย ใจดี ตอบความคิดเห็นของคุณใน “" + title + "”";
+  const auto reply_from = [&](const std::string& name) {
+    return ui_format("notifications.kinds.comment_reply", {{"name", name}, {"title", title}});
+  };
+  const auto subject = ui_format("mail.notification.subject", {{"text", reply_from("วิชัย ใจดี")}});
   EXPECT_EQ(mails_to(kCitizen, subject), 2);
-  EXPECT_EQ(mails_to("wichai@example.org", std::string("ร่วมคิด: ") + kCitizenName +
-                                               " ตอบความคิดเห็นของคุณใน “" + title + "”"),
+  EXPECT_EQ(mails_to("wichai@example.org",
+                     ui_format("mail.notification.subject", {{"text", reply_from(kCitizenName)}})),
             1);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM notifications WHERE url = ?",
                     hearing_url(id) + "#comment-" + std::to_string(own)),
             0)
       << "answering oneself tells nobody";
-  EXPECT_TRUE(
-      contains(somsri.get("/notifications").body, "วิชัย ใจดี ตอบความคิดเห็นของคุณใน “" + title + "”"));
+  EXPECT_TRUE(contains(somsri.get("/notifications").body, mustache_escape(reply_from("วิชัย ใจดี"))));
   EXPECT_EQ(text("SELECT url FROM notifications WHERE user_id = ? ORDER BY id LIMIT 1",
                  user_id(kCitizen)),
             hearing_url(id) + "#comment-" + std::to_string(first));
@@ -341,13 +347,13 @@ TEST_F(Comments, AnEditWithinTheWindowKeepsTheHistory) {
   const auto shown = comment_html(visitor.get(hearing_url(id)).body, cid);
   EXPECT_TRUE(contains(shown, "ถ้อยคำใหม่หลังแก้ไข"));
   EXPECT_FALSE(contains(shown, "ถ้อยคำเดิมก่อนแก้ไข"));
-  EXPECT_TRUE(
-      contains(shown, "<a href=\"/comments/" + std::to_string(cid) + "/history\">แก้ไขแล้ว</a>"));
+  EXPECT_TRUE(contains(shown, "<a href=\"/comments/" + std::to_string(cid) + "/history\">" +
+                                  ui_html("comments.edited") + "</a>"));
   const auto history = visitor.get("/comments/" + std::to_string(cid) + "/history");
   ASSERT_EQ(history.status, 200);
   EXPECT_TRUE(contains(history.body, "ถ้อยคำเดิมก่อนแก้ไข"));
   EXPECT_TRUE(contains(history.body, "ถ้อยคำใหม่หลังแก้ไข"));
-  EXPECT_TRUE(contains(history.body, "ไม่เห็นด้วย")) << "the earlier stance";
+  EXPECT_TRUE(contains(history.body, ui_html("comments.stances.disagree"))) << "the earlier stance";
 
   // An overlong edit is refused and changes nothing.
   somsri.get(edit);
@@ -374,7 +380,7 @@ TEST_F(Comments, AReportedCommentIsHiddenByAModeratorWithAReason) {
   ASSERT_EQ(wichai.get(base + "/report").status, 200);
   const auto reported = wichai.post(base + "/report", {{"reason", "abuse"}, {"note", "หยาบคาย"}});
   EXPECT_EQ(reported.status, 200);
-  EXPECT_TRUE(contains(reported.body, "ผู้ดูแลจะพิจารณาความคิดเห็นนี้"));
+  EXPECT_TRUE(contains(reported.body, ui_html("comments.reported_text")));
   EXPECT_EQ(wichai.post(base + "/report", {{"reason", "spam"}, {"note", ""}}).status, 200);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM comment_reports WHERE comment_id = ?", cid), 1)
       << "one report per person";
@@ -385,7 +391,7 @@ TEST_F(Comments, AReportedCommentIsHiddenByAModeratorWithAReason) {
   const auto queue = admin.get(moderation);
   ASSERT_EQ(queue.status, 200);
   EXPECT_TRUE(contains(queue.body, words));
-  EXPECT_TRUE(contains(queue.body, "หยาบคายหรือสร้างความเกลียดชัง"));
+  EXPECT_TRUE(contains(queue.body, ui_html("comments.reasons.abuse")));
   EXPECT_TRUE(
       contains(queue.body, "href=\"" + hearing_url(id) + "#comment-" + std::to_string(cid) + "\""));
 
@@ -417,13 +423,15 @@ TEST_F(Comments, AReportedCommentIsHiddenByAModeratorWithAReason) {
   const auto page = visitor.get(hearing_url(id)).body;
   const auto placeholder = comment_html(page, cid);
   EXPECT_TRUE(contains(placeholder, "comment--hidden"));
-  EXPECT_TRUE(contains(placeholder, "ผู้ดูแลซ่อนความคิดเห็นนี้ เหตุผล: ใช้ถ้อยคำไม่สุภาพ"));
+  EXPECT_TRUE(contains(placeholder, ui_html("comments.hidden_placeholder") + " " +
+                                        ui_html("comments.reason") + " ใช้ถ้อยคำไม่สุภาพ"));
   EXPECT_FALSE(contains(page, words)) << "the text is gone from the public page";
   EXPECT_FALSE(contains(somsri.get(hearing_url(id)).body, words)) << "also for its author";
   EXPECT_FALSE(contains(visitor.get(base + "/history").body, words));
   EXPECT_FALSE(contains(visitor.get("/api/v1/hearings/" + std::to_string(id)).body, words));
-  EXPECT_TRUE(contains(page, "ผู้ร่วมแสดงความคิดเห็น 0 คน 0 ความคิดเห็น"));
-  EXPECT_TRUE(contains(admin.get(moderation).body, "ไม่มีความคิดเห็นที่รอการพิจารณา"));
+  EXPECT_TRUE(contains(page, ui_html_format("hearings.counts", {{"participants", std::int64_t{0}},
+                                                                {"comments", std::int64_t{0}}})));
+  EXPECT_TRUE(contains(admin.get(moderation).body, ui_html("comments.moderation_none")));
   // A hidden comment takes no supports and no replies.
   wichai.get(hearing_url(id));
   EXPECT_EQ(wichai.post(base + "/support", {}).status, 403);
@@ -438,7 +446,7 @@ TEST_F(Comments, AReportedCommentIsHiddenByAModeratorWithAReason) {
   EXPECT_EQ(admin.post(base + "/restore", {}).status, 303);
   const auto back = visitor.get(hearing_url(id)).body;
   EXPECT_TRUE(contains(comment_html(back, cid), words));
-  EXPECT_FALSE(contains(comment_html(back, cid), "ผู้ดูแลซ่อนความคิดเห็นนี้"));
+  EXPECT_FALSE(contains(comment_html(back, cid), ui_html("comments.hidden_placeholder")));
 }
 
 TEST_F(Comments, ParallelSupportsFromOneAccountCountOnce) {
@@ -473,8 +481,9 @@ TEST_F(Comments, ParallelSupportsFromOneAccountCountOnce) {
   EXPECT_EQ(third.post(support, {}).status, 303);
   EXPECT_EQ(integer("SELECT supports FROM comments WHERE id = ?", cid), kRequests % 2 + 2);
   const auto shown = comment_html(third.get(hearing_url(id)).body, cid);
-  EXPECT_TRUE(contains(shown, "ผู้สนับสนุน " + std::to_string(kRequests % 2 + 2)));
-  EXPECT_TRUE(contains(shown, "aria-pressed=\"true\">ยกเลิกการสนับสนุน"));
+  EXPECT_TRUE(
+      contains(shown, ui_html("comments.supports") + " " + std::to_string(kRequests % 2 + 2)));
+  EXPECT_TRUE(contains(shown, "aria-pressed=\"true\">" + ui_html("comments.unsupport")));
 }
 
 TEST_F(Comments, TenCommentsInTenMinutesThenTheAccountWaits) {
@@ -490,7 +499,7 @@ TEST_F(Comments, TenCommentsInTenMinutesThenTheAccountWaits) {
   EXPECT_EQ(integer("SELECT COUNT(*) FROM comments WHERE author_id = ?", author), 10);
   const auto limited = post_comment(citizen, {"hearing", id, "ความคิดเห็นที่สิบเอ็ด"});
   EXPECT_EQ(limited.status, 429);
-  EXPECT_TRUE(contains(limited.body, "คุณส่งความคิดเห็นจำนวนมากในเวลาสั้น ๆ"));
+  EXPECT_TRUE(contains(limited.body, ui_html("errors.form.comment_rate_limit")));
   EXPECT_EQ(textarea(limited.body, "body"), "ความคิดเห็นที่สิบเอ็ด") << "the typed text is kept";
   EXPECT_EQ(integer("SELECT COUNT(*) FROM comments WHERE author_id = ?", author), 10);
   EXPECT_EQ(post_comment(citizen, {"hearing_section", section, "ความคิดเห็นต่อข้อ"}).status, 429)

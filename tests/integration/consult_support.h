@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "integration/inform_support.h"
 #include "web/dates.h"
@@ -30,7 +31,7 @@ constexpr const char* kPassphrase = "a long citizen passphrase 2569";
 // The day `offset` days from today in Thailand, as YYYY-MM-DD.
 inline std::string day(int offset) {
   const auto today = core::today_in_thailand(std::chrono::system_clock::now());
-  return web::iso_date(
+  return core::iso_date(
       std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(offset)});
 }
 

@@ -40,7 +40,7 @@ class Documents : public InformTest {
   void expect_refused(Browser& b, std::int64_t space, const UploadFile& file) {
     const auto r = upload(b, "space", space, file);
     EXPECT_EQ(r.status, 415) << file.file_name;
-    EXPECT_TRUE(contains(r.body, "ระบบตรวจจากเนื้อหาของไฟล์")) << "a page that says why";
+    EXPECT_TRUE(contains(r.body, ui_html("documents.refused_type"))) << "a page that says why";
     EXPECT_EQ(integer("SELECT COUNT(*) FROM documents"), 0) << file.file_name;
     EXPECT_EQ(stored_files(), 0u) << file.file_name;
   }
@@ -85,13 +85,19 @@ TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
              "ร่างมาตรการลดการเผาในที่โล่ง");
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   EXPECT_EQ(r.header("location"), "/manage/spaces/" + std::to_string(space) + "?notice=uploaded");
-  EXPECT_EQ(integer("SELECT COUNT(*) FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space), 1);
-  EXPECT_EQ(text("SELECT content_type FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
-            "application/pdf");
-  EXPECT_EQ(text("SELECT file_name FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space), "มาตรการ.pdf")
+  EXPECT_EQ(
+      integer("SELECT COUNT(*) FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+      1);
+  EXPECT_EQ(
+      text("SELECT content_type FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+      "application/pdf");
+  EXPECT_EQ(
+      text("SELECT file_name FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+      "มาตรการ.pdf")
       << "the extension follows the content";
-  EXPECT_EQ(integer("SELECT byte_size FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
-            static_cast<std::int64_t>(pdf.size()));
+  EXPECT_EQ(
+      integer("SELECT byte_size FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+      static_cast<std::int64_t>(pdf.size()));
   EXPECT_EQ(stored_files(), 1u);
 
   // Listed on the public page, and downloadable by anyone.
@@ -111,7 +117,11 @@ TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
   EXPECT_TRUE(contains(csp, "default-src 'none'")) << csp;
   EXPECT_FALSE(contains(csp, "sandbox")) << "PDF viewers refuse a sandbox";
   const auto etag = d.header("etag").value_or("");
-  EXPECT_EQ(etag, "\"" + text("SELECT sha256 FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space) + "\"");
+  EXPECT_EQ(
+      etag,
+      "\"" +
+          text("SELECT sha256 FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space) +
+          "\"");
   EXPECT_TRUE(contains(d.header("cache-control").value_or(""), "public"));
   // Revalidation.
   const auto again = http_get(server.port(), url, {{"If-None-Match", etag}});
@@ -128,7 +138,8 @@ TEST_F(Documents, APdfIsAcceptedAndServedInlineAsItWasSent) {
                        "ร่างมาตรการลดการเผาในที่โล่ง"));
 
   // Deleting removes the row and the file.
-  const auto doc = integer("SELECT id FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space);
+  const auto doc =
+      integer("SELECT id FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space);
   pcd.get("/manage/spaces/" + std::to_string(space));
   const auto deleted = pcd.post("/manage/documents/" + std::to_string(doc) + "/delete", {});
   EXPECT_EQ(deleted.status, 303);
@@ -146,9 +157,11 @@ TEST_F(Documents, AWordDocumentDownloadsAsAnAttachment) {
   const auto r = upload(pcd, "page", page, {"file", "summary.docx", "application/zip", docx});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   EXPECT_EQ(r.header("location"), "/manage/pages/" + std::to_string(page) + "?notice=uploaded");
-  EXPECT_EQ(text("SELECT content_type FROM documents WHERE owner_kind = 'page' AND owner_id = ?", page),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  EXPECT_EQ(text("SELECT title FROM documents WHERE owner_kind = 'page' AND owner_id = ?", page), "summary")
+  EXPECT_EQ(
+      text("SELECT content_type FROM documents WHERE owner_kind = 'page' AND owner_id = ?", page),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(text("SELECT title FROM documents WHERE owner_kind = 'page' AND owner_id = ?", page),
+            "summary")
       << "the file name is the title when none is given";
 
   const auto url = document_url("page_id", page);
@@ -193,7 +206,8 @@ TEST_F(Documents, ADraftsDocumentIsOnlyForItsOrganisation) {
   EXPECT_TRUE(contains(own.header("cache-control").value_or(""), "no-store"))
       << "a draft's document is not cached by proxies";
   // Nor may another organisation delete it.
-  const auto doc = integer("SELECT id FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space);
+  const auto doc =
+      integer("SELECT id FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space);
   chiang_mai.get("/manage");
   EXPECT_EQ(chiang_mai.post("/manage/documents/" + std::to_string(doc) + "/delete", {}).status,
             403);
@@ -213,8 +227,11 @@ TEST_F(Documents, AThaiFileNameSurvivesInTheDownload) {
   ASSERT_EQ(
       upload(pcd, "space", space, {"file", name + ".pdf", "application/pdf", minimal_pdf()}).status,
       303);
-  EXPECT_EQ(text("SELECT file_name FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space), name + ".pdf");
-  EXPECT_EQ(text("SELECT title FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space), name);
+  EXPECT_EQ(
+      text("SELECT file_name FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+      name + ".pdf");
+  EXPECT_EQ(text("SELECT title FROM documents WHERE owner_kind = 'space' AND owner_id = ?", space),
+            name);
   const auto url = document_url("space_id", space);
   const auto d = http_get(server.port(), url);
   ASSERT_EQ(d.status, 200);

@@ -135,11 +135,14 @@ TEST_F(Feedback, FromReceivedToResolvedWithAPublicTimelineAndMailToTheReporter) 
   move(pcd, filed.id, "accepted", "รับเรื่องแล้ว จะลงพื้นที่ภายในสัปดาห์นี้");
   EXPECT_FALSE(text("SELECT accepted_at FROM feedback_cases WHERE id = ?", filed.id).empty());
   auto page = visitor.get(case_url(filed.id));
-  EXPECT_TRUE(contains(page.body, "case-status--accepted\">รับเรื่องดำเนินการ</span>"));
-  EXPECT_TRUE(contains(page.body, "<strong>รับเรื่องดำเนินการ</strong>"));
+  const auto accepted = ui_html("feedback.statuses.accepted");
+  EXPECT_TRUE(contains(page.body, "case-status--accepted\">" + accepted + "</span>"));
+  EXPECT_TRUE(contains(page.body, "<strong>" + accepted + "</strong>"));
   EXPECT_TRUE(contains(page.body, "<p class=\"prose case-note\">รับเรื่องแล้ว จะลงพื้นที่ภายในสัปดาห์นี้</p>"));
   EXPECT_EQ(mails_to(email, filed.code), 1);
-  EXPECT_EQ(last_mail_subject(email), "ร่วมคิด: เรื่อง " + filed.code + " รับเรื่องดำเนินการ");
+  EXPECT_EQ(last_mail_subject(email),
+            ui_format("mail.feedback_status.subject",
+                      {{"code", filed.code}, {"status", ui("feedback.statuses.accepted")}}));
   const auto body =
       text("SELECT body_text FROM mail_outbox WHERE to_address = ? ORDER BY id DESC", email);
   EXPECT_TRUE(contains(body, "/feedback/track/" + filed.code)) << body;
@@ -148,13 +151,14 @@ TEST_F(Feedback, FromReceivedToResolvedWithAPublicTimelineAndMailToTheReporter) 
   // In progress needs a stage.
   auto r = set_status(pcd, filed.id, "in_progress", "กำลังดำเนินการ");
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "โปรดเลือกขั้นตอนการดำเนินการ"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_stage_unknown")));
   EXPECT_EQ(set_status(pcd, filed.id, "in_progress", "", "bribery").status, 422);
   EXPECT_EQ(status_of(filed.id), "accepted");
   move(pcd, filed.id, "in_progress", "ประสานเขตเพื่อตรวจวัดเสียง", "working");
   EXPECT_EQ(text("SELECT stage FROM feedback_cases WHERE id = ?", filed.id), "working");
   page = visitor.get(track(filed.code));
-  EXPECT_TRUE(contains(page.body, "กำลังดำเนินการ · กำลังลงมือแก้ไข"));
+  EXPECT_TRUE(contains(page.body, ui_html("feedback.statuses.in_progress") + " · " +
+                                      ui_html("feedback.stages.working")));
   move(pcd, filed.id, "in_progress", "", "awaiting_budget");  // another stage
   EXPECT_EQ(text("SELECT stage FROM feedback_cases WHERE id = ?", filed.id), "awaiting_budget");
   EXPECT_EQ(set_status(pcd, filed.id, "accepted").status, 422) << "no way back to accepted";
@@ -163,7 +167,7 @@ TEST_F(Feedback, FromReceivedToResolvedWithAPublicTimelineAndMailToTheReporter) 
   for (const std::string blank : {"", "   \n "}) {
     r = set_status(pcd, filed.id, "resolved", blank);
     EXPECT_EQ(r.status, 422);
-    EXPECT_TRUE(contains(r.body, "ปิดเรื่องว่าเสร็จสิ้นต้องมีข้อความตอบผู้แจ้ง"));
+    EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_reply_required")));
   }
   EXPECT_EQ(status_of(filed.id), "in_progress");
   EXPECT_EQ(integer("SELECT closed_at IS NULL FROM feedback_cases WHERE id = ?", filed.id), 1);
@@ -171,7 +175,8 @@ TEST_F(Feedback, FromReceivedToResolvedWithAPublicTimelineAndMailToTheReporter) 
   EXPECT_EQ(integer("SELECT is_open FROM feedback_cases WHERE id = ?", filed.id), 0);
   EXPECT_FALSE(text("SELECT closed_at FROM feedback_cases WHERE id = ?", filed.id).empty());
   page = visitor.get(case_url(filed.id));
-  EXPECT_TRUE(contains(page.body, "case-status--resolved\">เสร็จสิ้น</span>"));
+  EXPECT_TRUE(contains(
+      page.body, "case-status--resolved\">" + ui_html("feedback.statuses.resolved") + "</span>"));
   EXPECT_TRUE(contains(page.body, "ร้านค้าลดเสียงและปิดเครื่องเสียงเวลา 22.00 น. แล้ว"));
   const auto events = visitor.get(case_url(filed.id)).body;
   EXPECT_EQ(occurrences(events, "class=\"case-timeline__entry\""), 5u)
@@ -183,7 +188,7 @@ TEST_F(Feedback, FromReceivedToResolvedWithAPublicTimelineAndMailToTheReporter) 
            {"in_progress", "working"}, {"accepted", ""}, {"not_relevant", ""}, {"resolved", ""}}) {
     r = set_status(pcd, filed.id, status, "เปลี่ยนใจ", stage);
     EXPECT_EQ(r.status, 422) << status;
-    EXPECT_TRUE(contains(r.body, "เรื่องนี้ปิดแล้ว")) << status;
+    EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_case_closed"))) << status;
   }
   for (const auto& odd : {"received", "forwarded", "merged", "deleted"}) {
     EXPECT_EQ(set_status(pcd, filed.id, odd, "x").status, 422) << odd;
@@ -207,7 +212,7 @@ TEST_F(Feedback, NotRelevantNeedsAReason) {
   Browser pcd = signed_in(kPcd);
   const auto r = set_status(pcd, filed.id, "not_relevant", "");
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "โปรดระบุเหตุผล"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_reason_required")));
   EXPECT_EQ(status_of(filed.id), "received");
   move(pcd, filed.id, "not_relevant", "เป็นเรื่องในความรับผิดชอบของสำนักงานเขต");
   EXPECT_EQ(integer("SELECT is_open FROM feedback_cases WHERE id = ?", filed.id), 0);
@@ -228,10 +233,15 @@ TEST_F(Feedback, ASignedInReporterHearsInTheInbox) {
             track(filed.code));
   const auto inbox = citizen.get("/notifications");
   ASSERT_EQ(inbox.status, 200);
-  EXPECT_TRUE(contains(inbox.body, "เรื่อง " + filed.code + ": รับเรื่องดำเนินการ"))
+  EXPECT_TRUE(contains(inbox.body, ui_html_format("notifications.kinds.feedback_status",
+                                                  {{"code", filed.code},
+                                                   {"status", ui("feedback.statuses.accepted")}})))
       << main_of(inbox.body).substr(0, 3000);
   // The entry leads to the tracking page.
-  const auto link = find(inbox.body, "<a href=\"(/notifications/[0-9]+)\">เรื่อง " + filed.code);
+  const auto link =
+      find(inbox.body, "<a href=\"(/notifications/[0-9]+)\">" +
+                           regex_escape(ui_html_before("notifications.kinds.feedback_status",
+                                                       "status", {{"code", filed.code}})));
   ASSERT_FALSE(link.empty()) << main_of(inbox.body).substr(0, 3000);
   const auto opened = citizen.get(link);
   EXPECT_EQ(opened.status, 303);
@@ -358,7 +368,7 @@ TEST_F(Feedback, ARatingIsForAClosedCaseAndOnlyOnce) {
   EXPECT_FALSE(contains(page.body, "action=\"" + url + "/rating\"")) << "no form while open";
   auto r = reporter.post(url + "/rating", {{"stars", "5"}});
   EXPECT_EQ(r.status, 409);
-  EXPECT_TRUE(contains(r.body, "ให้คะแนนเรื่องนี้ไม่ได้"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_rating_closed")));
   EXPECT_EQ(integer("SELECT rating IS NULL FROM feedback_cases WHERE id = ?", filed.id), 1);
 
   Browser pcd = signed_in(kPcd);
@@ -379,7 +389,7 @@ TEST_F(Feedback, ARatingIsForAClosedCaseAndOnlyOnce) {
   Browser visitor(server.port());
   page = visitor.get(case_url(filed.id));
   EXPECT_TRUE(contains(page.body, "<dd>4 / 5</dd>"));
-  EXPECT_TRUE(contains(page.body, "ผู้แจ้งให้คะแนน 4 จาก 5"));
+  EXPECT_TRUE(contains(page.body, ui_html_format("feedback.events.rated", {{"stars", "4"}})));
   EXPECT_TRUE(contains(page.body, "แก้ไขได้รวดเร็ว"));
   EXPECT_FALSE(contains(reporter.get(url).body, "action=\"" + url + "/rating\""));
 
@@ -455,7 +465,7 @@ TEST_F(Feedback, ReopeningIsAllowedWithinTheCategorysWindowOnly) {
   EXPECT_EQ(integer("SELECT closed_at IS NULL FROM feedback_cases WHERE id = ?", filed.id), 1);
   Browser visitor(server.port());
   page = visitor.get(case_url(filed.id));
-  EXPECT_TRUE(contains(page.body, "ผู้แจ้งขอเปิดเรื่องอีกครั้ง"));
+  EXPECT_TRUE(contains(page.body, ui_html("feedback.events.reopened")));
   EXPECT_TRUE(contains(page.body, "เสียงกลับมาดังอีกแล้วตั้งแต่เมื่อวาน"));
 
   // Closed again, 15 days ago: too late.
@@ -464,7 +474,7 @@ TEST_F(Feedback, ReopeningIsAllowedWithinTheCategorysWindowOnly) {
   EXPECT_FALSE(contains(reporter.get(url).body, "action=\"" + url + "/reopen\""));
   r = reporter.post(url + "/reopen", {{"reason", "ยังดังอยู่"}});
   EXPECT_EQ(r.status, 409);
-  EXPECT_TRUE(contains(r.body, "เปิดเรื่องนี้อีกครั้งไม่ได้"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_reopen_closed")));
   EXPECT_EQ(status_of(filed.id), "resolved");
   EXPECT_EQ(integer("SELECT reopen_count FROM feedback_cases WHERE id = ?", filed.id), 1);
 
@@ -486,8 +496,8 @@ TEST_F(Feedback, ReopeningIsAllowedWithinTheCategorysWindowOnly) {
 }
 
 // PRODUCT BUG: a category whose reopening window is 0 days still lets the
-// reporter reopen on the day it closed. The category form says "0 คือเปิด
-// อีกไม่ได้" (0: cannot be reopened; locales/th.json
+// reporter reopen on the day it closed. The category form says that 0
+// means it cannot be reopened (the message
 // feedback.categories.reopen_hint), but may_reopen() in
 // src/features/feedback/rules.cpp allows today <= closed_on + 0 days. Fix:
 // return false when window_days == 0 (and say in rules.h that 0 means
@@ -535,7 +545,8 @@ TEST_F(Feedback, AnOverdueCaseIsFirstInTheQueueAndCountedInTheYearItCameIn) {
   ASSERT_EQ(overdue_only.size(), 1u);
   EXPECT_EQ(overdue_only.front().first, filed.id);
   Browser visitor(server.port());
-  EXPECT_TRUE(contains(visitor.get(case_url(filed.id)).body, "case-overdue\">เกินกำหนด</span>"));
+  EXPECT_TRUE(contains(visitor.get(case_url(filed.id)).body,
+                       "case-overdue\">" + ui_html("feedback.case.overdue") + "</span>"));
   const auto api = parse_json(visitor.get("/api/v1/feedback/cases/" + std::to_string(filed.id)));
   EXPECT_EQ(api.at("data").at("overdue"), json::value(true));
 

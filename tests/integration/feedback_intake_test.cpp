@@ -84,7 +84,7 @@ TEST_F(Feedback, APhotoIsKeptWithoutItsExifLocation) {
 
   const auto page = visitor.get(track(code) + "?notice=received");
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "ได้รับเรื่องของคุณแล้ว"));
+  EXPECT_TRUE(contains(page.body, ui_html("feedback.track.received_heading")));
   EXPECT_TRUE(contains(page.body, "<img src=\"/feedback/photos/" + std::to_string(photo) + "\""));
   EXPECT_EQ(anyone.get("/feedback/photos/999999").status, 404);
 }
@@ -109,7 +109,7 @@ TEST_F(Feedback, APngIsKeptWithoutItsMetadataAndOfficialsAddAPhotoAfterTheFix) {
   pcd.get(manage_case(filed.id));
   auto r = pcd.post_multipart("/manage/feedback/photos", {{"case", std::to_string(filed.id)}}, {});
   EXPECT_EQ(r.status, 422) << "no photo chosen";
-  EXPECT_TRUE(contains(r.body, "โปรดเลือกรูปถ่าย"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_photo_missing")));
   r = pcd.post_multipart("/manage/feedback/photos", {{"case", std::to_string(filed.id)}},
                          {photo_upload(jpeg_with_gps(9), "after.jpg")});
   ASSERT_EQ(r.status, 303) << main_of(r.body).substr(0, 2000);
@@ -120,9 +120,9 @@ TEST_F(Feedback, APngIsKeptWithoutItsMetadataAndOfficialsAddAPhotoAfterTheFix) {
               jpeg_without_exif(9));
   const auto page = visitor.get(case_url(filed.id));
   EXPECT_TRUE(contains(page.body, "<img src=\"/feedback/photos/" + std::to_string(after) +
-                                      "\" alt=\"รูปถ่ายหลังแก้ไข\""));
+                                      "\" alt=\"" + ui_html("feedback.case.photo_after") + "\""));
   EXPECT_TRUE(contains(page.body, "<img src=\"/feedback/photos/" + std::to_string(photo) +
-                                      "\" alt=\"รูปถ่ายจากผู้แจ้ง\""));
+                                      "\" alt=\"" + ui_html("feedback.case.photo_report") + "\""));
 }
 
 TEST_F(Feedback, AtMostThreePhotos) {
@@ -132,7 +132,7 @@ TEST_F(Feedback, AtMostThreePhotos) {
   Browser visitor(server.port());
   const auto r = send_report(visitor, report_fields(kNoise, kDescription), four);
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "แนบรูปได้ไม่เกิน 3 รูป"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_photo_count")));
   EXPECT_EQ(cases_total(), before);
   EXPECT_TRUE(stored_contents().empty());
   four.pop_back();
@@ -151,7 +151,7 @@ TEST_F(Feedback, AWebPageNamedLikeAPhotoIsRefusedAndTheTextIsKept) {
                     "</html>",
                     "holiday.jpg", "image/jpeg")});
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "รับเฉพาะรูปถ่าย JPEG หรือ PNG"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_photo_type")));
   EXPECT_TRUE(contains(r.body, ">" + typed + "</textarea>")) << "the description is kept";
   EXPECT_TRUE(contains(r.body, "value=\"หน้าตลาดบางกะปิ\"")) << "the address is kept";
   EXPECT_FALSE(contains(r.body, "<script>alert(document.cookie)"));
@@ -171,22 +171,22 @@ TEST_F(Feedback, BadInputIsRefusedWithWhatWasTypedKeptAndNothingStored) {
   };
   const std::vector<Bad> cases = {
       {"a short description", report_fields(kNoise, "เสียงดัง", {{"address", "ซอยรามคำแหง 24"}}),
-       "โปรดเล่ารายละเอียดอย่างน้อย 10 ตัวอักษร", ">เสียงดัง</textarea>"},
+       ui_html("errors.form.feedback_description_short"), ">เสียงดัง</textarea>"},
       {"half a pin", report_fields(kNoise, kDescription, {{"lat", "13.7563"}, {"lon", ""}}),
-       "ตำแหน่งต้องมีทั้งละติจูดและลองจิจูดเป็นตัวเลข", ">" + kDescription + "</textarea>"},
+       ui_html("errors.form.feedback_location_invalid"), ">" + kDescription + "</textarea>"},
       {"a pin outside the world",
        report_fields(kNoise, kDescription, {{"lat", "95"}, {"lon", "100.5"}}),
-       "ตำแหน่งต้องมีทั้งละติจูดและลองจิจูดเป็นตัวเลข", ">" + kDescription + "</textarea>"},
+       ui_html("errors.form.feedback_location_invalid"), ">" + kDescription + "</textarea>"},
       {"a bad e-mail",
        report_fields(kNoise, kDescription, {{"contact_email", "somchai.at.example"}}),
-       "โปรดกรอกอีเมลให้ถูกต้อง", "value=\"somchai.at.example\""},
+       ui_html("errors.form.email_invalid"), "value=\"somchai.at.example\""},
       {"a bad phone number", report_fields(kNoise, kDescription, {{"contact_phone", "call me"}}),
-       "โปรดกรอกหมายเลขโทรศัพท์ 6–20 หลัก", ">" + kDescription + "</textarea>"},
+       ui_html("errors.form.feedback_phone_invalid"), ">" + kDescription + "</textarea>"},
       {"another organisation's category",
        {{"organisation", "pcd"},
         {"category", std::to_string(category("bma-flood"))},
         {"description", kDescription}},
-       "โปรดเลือกเรื่องที่ต้องการแจ้ง",
+       ui_html("errors.form.feedback_category_unknown"),
        ">" + kDescription + "</textarea>"},
   };
   for (const auto& bad : cases) {
@@ -239,10 +239,11 @@ TEST_F(Feedback, ACoordinateIsKeptAsTyped) {
       << find(r.body, R"re((<input[^>]*name="lon"[^>]*>))re");
 }
 
-// PRODUCT BUG: the photo is optional (its hint says "ไม่บังคับ", and a report
-// without one is accepted), yet the file input is rendered `required` with
-// no "(ไม่บังคับ)" in its label: web::Form::file() (src/web/form.h) has no
-// "required" argument and always marks the input required, and
+// PRODUCT BUG: the photo is optional (its hint, feedback.report.photo_hint,
+// says so, and a report without one is accepted), yet the file input is
+// rendered `required` with no forms.optional mark in its label:
+// web::Form::file() (src/web/form.h) has no "required" argument and always
+// marks the input required, and
 // report_form() in src/features/feedback/module.cpp uses it for the photo.
 // Screen readers announce a required field, and without the form's
 // novalidate a browser would not submit. Fix: give Form::file() a
@@ -267,9 +268,11 @@ TEST_F(Feedback, TheTrackingCodeFindsTheCase) {
   const auto page = stranger.get(track(filed.code));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "<span class=\"tracking-code\">" + filed.code + "</span>"));
-  EXPECT_TRUE(contains(page.body, "case-status--received\">รับเรื่องแล้ว</span>"));
+  EXPECT_TRUE(contains(
+      page.body, "case-status--received\">" + ui_html("feedback.statuses.received") + "</span>"));
   EXPECT_TRUE(contains(page.body, kDescription));
-  EXPECT_FALSE(contains(page.body, "ได้รับเรื่องของคุณแล้ว")) << "the notice only after sending";
+  EXPECT_FALSE(contains(page.body, ui_html("feedback.track.received_heading")))
+      << "the notice only after sending";
 
   // The look-up form takes the code as people type it.
   std::string lower = filed.code;
@@ -285,7 +288,7 @@ TEST_F(Feedback, TheTrackingCodeFindsTheCase) {
   EXPECT_EQ(stranger.get("/feedback/track").status, 200);
   const auto invalid = stranger.get("/feedback/track?code=" + q("RK-0000"));
   EXPECT_EQ(invalid.status, 422);
-  EXPECT_TRUE(contains(invalid.body, "ไม่พบรหัสติดตามนี้"));
+  EXPECT_TRUE(contains(invalid.body, ui_html("errors.form.feedback_code_invalid")));
   EXPECT_TRUE(contains(invalid.body, "value=\"RK-0000\""));
   // A well-formed code nobody holds.
   const std::string unknown = filed.code == "RK-22222-22222" ? "RK-33333-33333" : "RK-22222-22222";

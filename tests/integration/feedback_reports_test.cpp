@@ -31,7 +31,7 @@ TEST_F(Feedback, ForwardingClosesTheCaseAndOpensOneInTheOtherOrganisation) {
   auto r = act(pcd, filed.id, "forward",
                {{"category", std::to_string(category(kHaze))}, {"reason", ""}});
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "โปรดระบุเหตุผล"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_reason_required")));
   r = act(pcd, filed.id, "forward",
           {{"category", std::to_string(category(kNoise))}, {"reason", "x"}});
   EXPECT_EQ(r.status, 422);
@@ -61,7 +61,8 @@ TEST_F(Feedback, ForwardingClosesTheCaseAndOpensOneInTheOtherOrganisation) {
   // The public sees why; the reporter hears of it and finds the new case.
   Browser visitor(server.port());
   const auto old_page = visitor.get(case_url(filed.id));
-  EXPECT_TRUE(contains(old_page.body, "case-status--forwarded\">ส่งต่อหน่วยงานอื่น</span>"));
+  EXPECT_TRUE(contains(old_page.body, "case-status--forwarded\">" +
+                                          ui_html("feedback.statuses.forwarded") + "</span>"));
   EXPECT_TRUE(contains(old_page.body, reason));
   EXPECT_EQ(mails_to(email, filed.code), 1);
   const auto tracking = visitor.get(track(filed.code));
@@ -117,7 +118,8 @@ TEST_F(Feedback, MergingADuplicateClosesItAndItsReporterHearsOfTheMainCase) {
   EXPECT_EQ(integer("SELECT is_open FROM feedback_cases WHERE id = ?", duplicate.id), 0);
   Browser visitor(server.port());
   const auto page = visitor.get(case_url(duplicate.id));
-  EXPECT_TRUE(contains(page.body, "case-status--merged\">รวมกับเรื่องเดียวกัน</span>"));
+  EXPECT_TRUE(contains(page.body,
+                       "case-status--merged\">" + ui_html("feedback.statuses.merged") + "</span>"));
   EXPECT_TRUE(contains(page.body, note));
   EXPECT_EQ(mails_to(email, duplicate.code), 1);
   // Closed, it cannot be merged or moved again.
@@ -205,7 +207,7 @@ TEST_F(Feedback, TheReportPageAndItsDownloads) {
   const auto page = visitor.get("/organisations/pcd/feedback/report?fy=" + fy_text);
   ASSERT_EQ(page.status, 200);
   const auto body = main_of(page.body);
-  EXPECT_TRUE(contains(body, "ปีงบประมาณ " + fy_text));
+  EXPECT_TRUE(contains(body, ui_html("feedback.report_page.fiscal_year") + " " + fy_text));
   EXPECT_TRUE(contains(body, "<svg class=\"bar-chart\""));
   EXPECT_TRUE(contains(body, "<th scope=\"row\">น้ำเสียจากโรงงานหรืออาคาร</th><td>1</td>"));
   EXPECT_TRUE(contains(body, "href=\"/organisations/pcd/feedback/report.csv?fy=" + fy_text + "\""));
@@ -222,12 +224,17 @@ TEST_F(Feedback, TheReportPageAndItsDownloads) {
   const auto records = csv_records(csv.body.substr(3));
   ASSERT_EQ(records.size(), 5u) << "the header, three categories and the total\n" << csv.body;
   EXPECT_EQ(records[0],
-            (std::vector<std::string>{"ประเภท", "เรื่องที่รับ", "เสร็จสิ้น", "ไม่เกี่ยวข้อง", "ส่งต่อหน่วยงานอื่น",
-                                      "รวมกับเรื่องเดียวกัน", "ยังไม่ปิด", "เกินกำหนด", "มัธยฐานวันจนรับเรื่อง",
-                                      "มัธยฐานวันจนแก้ไขเสร็จ", "คะแนนความพึงพอใจเฉลี่ย"}));
+            (std::vector<std::string>{
+                ui("feedback.report_page.category"), ui("feedback.report_page.received"),
+                ui("feedback.statuses.resolved"), ui("feedback.statuses.not_relevant"),
+                ui("feedback.statuses.forwarded"), ui("feedback.statuses.merged"),
+                ui("feedback.report_page.open"), ui("feedback.report_page.overdue"),
+                ui("feedback.report_page.days_to_accept"),
+                ui("feedback.report_page.days_to_resolve"), ui("feedback.report_page.rating")}));
   // The demo has four cases (one resolved and rated 4), and there is ours.
-  EXPECT_EQ(records[4], (std::vector<std::string>{"รวม", "5", "1", "0", "0", "0", "4", "0",
-                                                  records[4][8], records[4][9], "4.0"}));
+  EXPECT_EQ(records[4],
+            (std::vector<std::string>{ui("feedback.report_page.total"), "5", "1", "0", "0", "0",
+                                      "4", "0", records[4][8], records[4][9], "4.0"}));
   EXPECT_FALSE(contains(csv.body, secret));
 
   const auto xlsx = visitor.get("/organisations/pcd/feedback/report.xlsx?fy=" + fy_text);
@@ -258,7 +265,7 @@ TEST_F(Feedback, TheReportPageAndItsDownloads) {
   // Another year has none of these.
   const auto earlier =
       visitor.get("/organisations/pcd/feedback/report?fy=" + std::to_string(fy - 3));
-  EXPECT_TRUE(contains(earlier.body, "ไม่มีเรื่องในปีงบประมาณนี้"));
+  EXPECT_TRUE(contains(earlier.body, ui_html("feedback.report_page.none")));
 }
 
 TEST_F(Feedback, TheImprovementPlanIsWrittenByTheOrganisationAndPublic) {
@@ -303,7 +310,8 @@ TEST_F(Feedback, TheImprovementPlanIsWrittenByTheOrganisationAndPublic) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "ตั้งจุดตรวจวัดเสียงถาวรย่านรามคำแหง"));
   EXPECT_TRUE(contains(page.body, "ติดตั้งเครื่องวัดเสียงและเผยแพร่ค่าที่วัดได้ทุกวัน"));
-  EXPECT_TRUE(contains(page.body, "plan-status--planned\">วางแผนแล้ว</span>"));
+  EXPECT_TRUE(contains(page.body, "plan-status--planned\">" +
+                                      ui_html("feedback.plan.statuses.planned") + "</span>"));
   EXPECT_TRUE(contains(page.body, "<time datetime=\"2090-03-31\">"));
   const auto api = parse_json(
       visitor.get("/api/v1/organisations/" + pcd_id + "/improvement-plan?fy=" + fy_text));
@@ -352,7 +360,8 @@ TEST_F(Feedback, TheImprovementPlanIsWrittenByTheOrganisationAndPublic) {
   const auto saved = pcd.post("/manage/improvement-items/" + std::to_string(id), done);
   EXPECT_EQ(saved.status, 303) << main_of(saved.body).substr(0, 2000);
   const auto updated = visitor.get("/organisations/pcd/improvement-plan?fy=" + fy_text);
-  EXPECT_TRUE(contains(updated.body, "plan-status--done\">เสร็จแล้ว</span>"));
+  EXPECT_TRUE(contains(
+      updated.body, "plan-status--done\">" + ui_html("feedback.plan.statuses.done") + "</span>"));
   EXPECT_TRUE(contains(updated.body, "ติดตั้งแล้ว 3 จุด เรื่องร้องเรียนลดลงครึ่งหนึ่ง"));
   EXPECT_EQ(integer("SELECT COUNT(*) FROM audit_log WHERE action IN ('plan.item_created', "
                     "'plan.item_changed') AND object_id = ?",
@@ -471,7 +480,7 @@ TEST_F(Feedback, CategoriesAreTheirOrganisationsAndTheirCodesUnique) {
   taken[2].second = "cm-haze";
   auto r = pcd.post(list, taken);
   EXPECT_EQ(r.status, 422) << "the code is another organisation's";
-  EXPECT_TRUE(contains(r.body, "รหัสประเภทนี้มีผู้ใช้แล้ว"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.feedback_category_code_taken")));
   auto odd = fields;
   odd[2].second = "PCD Odour!";
   EXPECT_EQ(pcd.post(list, odd).status, 422);

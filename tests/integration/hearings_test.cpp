@@ -17,8 +17,9 @@ namespace {
 
 namespace json = boost::json;
 
-const std::string kTooShort = "ระยะเวลารับฟังความคิดเห็นสั้นกว่าขั้นต่ำ";
-const std::string kDraftBanner = "การรับฟังความคิดเห็นนี้เป็นฉบับร่าง";
+// Looked up when a test runs (not at start-up, when tests are only listed).
+std::string too_short() { return ui_html("errors.form.hearing_too_short"); }
+std::string draft_banner() { return ui_html("hearings.draft_banner"); }
 
 std::string hearing_url(std::int64_t id) { return "/hearings/" + std::to_string(id); }
 std::string manage_url(std::int64_t id) { return "/manage/hearings/" + std::to_string(id); }
@@ -49,13 +50,15 @@ TEST_F(Hearings, PublishingNeedsAPeriodOfAtLeastFifteenDays) {
   // Without sections it cannot be published at all.
   auto refused = publish_hearing(pcd, id);
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(contains(refused.body, "โปรดเพิ่มส่วนของร่างอย่างน้อยหนึ่งส่วนก่อนเผยแพร่"));
+  EXPECT_TRUE(contains(refused.body, ui_html("errors.form.hearing_no_sections")));
 
   add_section(pcd, id, "ข้อ 1", "ข้อความของข้อ 1");
   refused = publish_hearing(pcd, id);
   EXPECT_EQ(refused.status, 422) << "14 days, both included";
-  EXPECT_TRUE(contains(refused.body, kTooShort));
-  EXPECT_TRUE(contains(refused.body, "(14 วัน)")) << "the form page shows the period";
+  EXPECT_TRUE(contains(refused.body, too_short()));
+  EXPECT_TRUE(contains(refused.body,
+                       "(" + ui_html_format("hearings.days", {{"count", std::int64_t{14}}}) + ")"))
+      << "the form page shows the period";
   EXPECT_EQ(text("SELECT status FROM hearings WHERE id = ?", id), "draft");
   EXPECT_EQ(integer("SELECT published_at IS NULL FROM hearings WHERE id = ?", id), 1);
   Browser visitor(server.port());
@@ -86,7 +89,7 @@ TEST_F(Hearings, AHearingThatClosedInThePastCannotBePublished) {
   add_section(pcd, id, "ข้อ 1", "ข้อความ");
   const auto refused = publish_hearing(pcd, id);
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(contains(refused.body, "วันปิดรับผ่านไปแล้ว"));
+  EXPECT_TRUE(contains(refused.body, ui_html("errors.form.hearing_closes_in_past")));
   EXPECT_EQ(text("SELECT status FROM hearings WHERE id = ?", id), "draft");
 }
 
@@ -101,7 +104,7 @@ TEST_F(HearingsWithAThirtyDayMinimum, TheConfiguredMinimumApplies) {
   add_section(pcd, id, "ส่วนที่ 1", "ข้อความ");
   const auto refused = publish_hearing(pcd, id);
   EXPECT_EQ(refused.status, 422) << "20 days is below a 30-day minimum";
-  EXPECT_TRUE(contains(refused.body, kTooShort));
+  EXPECT_TRUE(contains(refused.body, too_short()));
   EXPECT_EQ(text("SELECT status FROM hearings WHERE id = ?", id), "draft");
 
   const auto longer = create_hearing(pcd, demo_process(), "ร่างแผนสามสิบวัน", day(0), day(29));
@@ -145,7 +148,7 @@ TEST_F(Hearings, ADraftIsHiddenFromThePublicUntilPublished) {
 
   const auto own = pcd.get(url);
   ASSERT_EQ(own.status, 200) << "the owner previews the draft";
-  EXPECT_TRUE(contains(own.body, kDraftBanner));
+  EXPECT_TRUE(contains(own.body, draft_banner()));
   EXPECT_TRUE(contains(pcd.get("/manage/spaces/" + std::to_string(demo_process())).body,
                        "href=\"" + manage_url(id) + "\""))
       << "the workspace lists the draft";
@@ -154,7 +157,7 @@ TEST_F(Hearings, ADraftIsHiddenFromThePublicUntilPublished) {
   const auto shown = visitor.get(url);
   ASSERT_EQ(shown.status, 200);
   EXPECT_TRUE(contains(shown.body, "<h1>" + title + "</h1>"));
-  EXPECT_FALSE(contains(shown.body, kDraftBanner));
+  EXPECT_FALSE(contains(shown.body, draft_banner()));
   EXPECT_TRUE(contains(visitor.get(process).body, hearing_link(id)));
   const auto results = search_results(visitor.get("/search?kind=hearing&q=" + q(word)).body);
   ASSERT_EQ(results.size(), 1u);
@@ -177,15 +180,20 @@ TEST_F(Hearings, APublishedHearingShowsItsPeriodInBuddhistEraDates) {
   const auto from = thai_date(day(0));
   const auto to = thai_date(day(20));
   EXPECT_TRUE(contains(
-      page.body, "<time datetime=\"" + day(0) + "\">" + from + " – " + to + "</time> (21 วัน)"))
+      page.body, "<time datetime=\"" + day(0) + "\">" +
+                     ui_html_format("hearings.period", {{"from", from}, {"to", to}}) + "</time> (" +
+                     ui_html_format("hearings.days", {{"count", std::int64_t{21}}}) + ")"))
       << from << " – " << to << "\n"
-      << find(page.body, R"re((<dt>ระยะเวลารับฟัง</dt>.*?</dd>))re");
+      << find(page.body,
+              "(<dt>" + regex_escape(ui_html("hearings.period_label")) + "</dt>.*?</dd>)");
   const auto ce_year = day(0).substr(0, 4);
   EXPECT_FALSE(
       contains(find(page.body, R"re(<time datetime="[^"]*">([^<]*)</time> \()re"), " " + ce_year))
       << "no Common-Era year in Thai";
-  EXPECT_TRUE(contains(page.body, "ผู้ร่วมแสดงความคิดเห็น 0 คน 0 ความคิดเห็น"));
-  EXPECT_TRUE(contains(page.body, "ความคิดเห็นแสดงพร้อมชื่อที่ใช้แสดง")) << "named-only";
+  EXPECT_TRUE(
+      contains(page.body, ui_html_format("hearings.counts", {{"participants", std::int64_t{0}},
+                                                             {"comments", std::int64_t{0}}})));
+  EXPECT_TRUE(contains(page.body, ui_html("hearings.named_only"))) << "named-only";
 
   // In English the years are Common Era.
   visitor.set_cookie("ruamkit_lang", "en");
@@ -233,10 +241,12 @@ TEST_F(Hearings, TheWholeLifeOfAHearing) {
   const auto on_whole = comment(wichai, {"hearing", id, "เห็นด้วยกับร่างทั้งฉบับ"});
   const auto page = reader.get(url);
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "ผู้ร่วมแสดงความคิดเห็น 2 คน 2 ความคิดเห็น"));
+  EXPECT_TRUE(
+      contains(page.body, ui_html_format("hearings.counts", {{"participants", std::int64_t{2}},
+                                                             {"comments", std::int64_t{2}}})));
   const auto first = comment_html(page.body, on_section);
   EXPECT_TRUE(contains(first, kCitizenName));
-  EXPECT_TRUE(contains(first, "stance--disagree\">ไม่เห็นด้วย"));
+  EXPECT_TRUE(contains(first, "stance--disagree\">" + ui_html("comments.stances.disagree")));
   // The section comment is in the section's thread, the other one on the whole draft.
   const auto section_block = page.body.find("id=\"section-" + std::to_string(sections[1]) + "\"");
   const auto whole_block = page.body.find("id=\"whole\"");
@@ -250,7 +260,7 @@ TEST_F(Hearings, TheWholeLifeOfAHearing) {
   close_hearing(id);
   auto manage = pcd.get(manage_url(id));
   ASSERT_EQ(manage.status, 200);
-  EXPECT_TRUE(contains(manage.body, "เริ่มจัดทำร่างที่ปรับปรุง"));
+  EXPECT_TRUE(contains(manage.body, ui_html("hearings.manage.start_revision")));
   EXPECT_EQ(pcd.post(manage_url(id) + "/revision", {}).status, 303);
   const auto revised = sections_of(id, 2);
   ASSERT_EQ(revised.size(), 3u) << "version 2 starts as a copy of version 1";
@@ -301,7 +311,7 @@ TEST_F(Hearings, TheWholeLifeOfAHearing) {
   pcd.get(manage_url(id));
   const auto empty = pcd.post(manage_url(id) + "/summary/publish", {});
   EXPECT_EQ(empty.status, 422);
-  EXPECT_TRUE(contains(empty.body, "โปรดเขียนสรุปผลก่อนเผยแพร่"));
+  EXPECT_TRUE(contains(empty.body, ui_html("errors.form.hearing_summary_required")));
   EXPECT_EQ(integer("SELECT summary_published_at IS NULL FROM hearings WHERE id = ?", id), 1);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM notifications WHERE kind = 'hearing_summary'"), 0);
 
@@ -315,8 +325,9 @@ TEST_F(Hearings, TheWholeLifeOfAHearing) {
   EXPECT_EQ(reported.header("location"), manage_url(id) + "?notice=reported");
 
   // Everyone who took part hears of it, by mail and in the inbox; nobody else.
-  const std::string subject =
-      "ร่วมคิด: เผยแพร่สรุปผลการรับฟังความคิดเห็น “" + title + "” พร้อมคำชี้แจงของหน่วยงานแล้ว";
+  const std::string inbox_text =
+      ui_format("notifications.kinds.hearing_summary", {{"title", title}});
+  const std::string subject = ui_format("mail.notification.subject", {{"text", inbox_text}});
   EXPECT_EQ(mails_to(kCitizen, subject), 1);
   EXPECT_EQ(mails_to("wichai@example.org", subject), 1);
   EXPECT_EQ(mails_to("reader@example.org", title), 0);
@@ -326,29 +337,28 @@ TEST_F(Hearings, TheWholeLifeOfAHearing) {
                             "subject = ?",
                             std::string(kCitizen), subject),
                        url + "#report"));
-  const std::string inbox_text = "เผยแพร่สรุปผลการรับฟังความคิดเห็น “" + title + "”";
-  EXPECT_TRUE(contains(somsri.get("/notifications").body, inbox_text));
-  EXPECT_TRUE(contains(wichai.get("/notifications").body, inbox_text));
-  EXPECT_FALSE(contains(reader.get("/notifications").body, inbox_text));
+  EXPECT_TRUE(contains(somsri.get("/notifications").body, mustache_escape(inbox_text)));
+  EXPECT_TRUE(contains(wichai.get("/notifications").body, mustache_escape(inbox_text)));
+  EXPECT_FALSE(contains(reader.get("/notifications").body, mustache_escape(inbox_text)));
 
   // The report is public; the author of a linked comment finds it marked.
   const auto report = visitor.get(url);
   ASSERT_EQ(report.status, 200);
-  EXPECT_TRUE(contains(report.body, "สรุปผลการรับฟังความคิดเห็นและคำชี้แจงของหน่วยงาน"));
+  EXPECT_TRUE(contains(report.body, ui_html("hearings.report_heading")));
   EXPECT_TRUE(contains(report.body, "ได้รับความคิดเห็น 2 รายการ หน่วยงานแก้ไขข้อ 2"));
-  EXPECT_TRUE(contains(report.body,
-                       "ค่าปรับต่ำเกินไป <span class=\"outcome outcome--changed\">"
-                       "แก้ไขร่างแล้ว</span>"));
+  EXPECT_TRUE(contains(report.body, "ค่าปรับต่ำเกินไป <span class=\"outcome outcome--changed\">" +
+                                        ui_html("hearings.outcomes.changed") + "</span>"));
   EXPECT_TRUE(contains(report.body, "หน่วยงานปรับค่าปรับเป็น 5000 บาท"));
   EXPECT_TRUE(contains(report.body, "เพื่อให้มีผลยับยั้งการเผา"));
   EXPECT_TRUE(contains(report.body, "href=\"" + url + "#comment-" + std::to_string(on_section) +
                                         "\">" + kCitizenName + "</a>"));
   EXPECT_TRUE(contains(report.body, "href=\"" + url + "/changes\""));
-  EXPECT_FALSE(contains(report.body, "ความคิดเห็นของคุณ:"));
+  EXPECT_FALSE(contains(report.body, ui_html("hearings.your_comment")));
   const auto mine = somsri.get(url);
-  EXPECT_TRUE(contains(mine.body, "<li class=\"issue__mine\"><strong>ความคิดเห็นของคุณ:</strong>"));
+  EXPECT_TRUE(contains(mine.body, "<li class=\"issue__mine\"><strong>" +
+                                      ui_html("hearings.your_comment") + "</strong>"));
   EXPECT_TRUE(contains(mine.body, "<details class=\"issue__comments\" open>"));
-  EXPECT_FALSE(contains(wichai.get(url).body, "ความคิดเห็นของคุณ:"))
+  EXPECT_FALSE(contains(wichai.get(url).body, ui_html("hearings.your_comment")))
       << "wichai's comment is not linked to the issue";
 
   // Search now finds the revised text.
@@ -390,13 +400,13 @@ TEST_F(Hearings, ACommentOnAClosedHearingIsRefused) {
                            Comment{"hearing_section", section, "ส่งหลังปิดรับต่อข้อ 1"}}) {
     const auto r = post_comment(citizen, m);
     EXPECT_EQ(r.status, 409) << m.target_kind;
-    EXPECT_TRUE(contains(r.body, "ปิดรับความคิดเห็นแล้ว")) << m.target_kind;
+    EXPECT_TRUE(contains(r.body, ui_html("errors.form.comments_closed"))) << m.target_kind;
   }
   EXPECT_EQ(comments_total(), before);
   EXPECT_EQ(citizen.get("/comments/new?target_kind=hearing&target_id=" + std::to_string(id)).status,
             403);
   const auto page = citizen.get(hearing_url(id));
-  EXPECT_TRUE(contains(page.body, "ปิดรับแล้ว อยู่ระหว่างสรุปผล"));
+  EXPECT_TRUE(contains(page.body, ui_html("hearings.states.closed")));
   EXPECT_FALSE(contains(page.body, "action=\"/comments\"")) << "no comment form";
 
   // Not open yet is not open either.
@@ -470,9 +480,12 @@ TEST_F(Hearings, TheCommentExportsAreForTheOrganisationsOfficialsOnly) {
   ASSERT_TRUE(csv.body.starts_with("\xEF\xBB\xBF")) << "a BOM, for Excel to read UTF-8";
   const auto records = csv_records(csv.body.substr(3));
   ASSERT_EQ(records.size(), 5u) << "the header and one row per comment\n" << csv.body;
-  EXPECT_EQ(records[0], (std::vector<std::string>{"ลำดับ", "เวลาที่ส่ง (UTC)", "ส่วนของร่าง",
-                                                  "ตอบความคิดเห็นที่", "ผู้แสดงความคิดเห็น", "ความเห็น",
-                                                  "ผู้สนับสนุน", "ถูกซ่อน", "ความคิดเห็น"}));
+  EXPECT_EQ(records[0],
+            (std::vector<std::string>{ui("hearings.export.id"), ui("hearings.export.created"),
+                                      ui("hearings.export.where"), ui("hearings.export.reply_to"),
+                                      ui("hearings.export.author"), ui("hearings.export.stance"),
+                                      ui("hearings.export.supports"), ui("hearings.export.hidden"),
+                                      ui("hearings.export.text")}));
   std::map<std::string, std::vector<std::string>> by_id;
   for (std::size_t i = 1; i < records.size(); ++i) {
     ASSERT_EQ(records[i].size(), 9u) << i;
@@ -485,13 +498,13 @@ TEST_F(Hearings, TheCommentExportsAreForTheOrganisationsOfficialsOnly) {
   EXPECT_TRUE(contains(csv.body, "\"'=HYPERLINK(\"\"http://evil.example\"\")\""));
   const auto& qd = by_id[std::to_string(quoted)];
   ASSERT_EQ(qd.size(), 9u);
-  EXPECT_EQ(qd[2], "ร่างทั้งฉบับ");
+  EXPECT_EQ(qd[2], ui("hearings.export.whole"));
   EXPECT_EQ(qd[4], kCitizenName);
-  EXPECT_EQ(qd[5], "เห็นด้วย");
+  EXPECT_EQ(qd[5], ui("comments.stances.agree"));
   EXPECT_EQ(qd[8], "ข้อความมี \"เครื่องหมายคำพูด\", จุลภาค");
   const auto& an = by_id[std::to_string(anonymous)];
   ASSERT_EQ(an.size(), 9u);
-  EXPECT_EQ(an[4], "ไม่ประสงค์ออกนาม") << "anonymous in the export too";
+  EXPECT_EQ(an[4], ui("comments.anonymous_author")) << "anonymous in the export too";
   EXPECT_EQ(by_id[std::to_string(reply)].at(3), std::to_string(quoted));
   EXPECT_FALSE(contains(csv.body, kCitizen)) << "no e-mail addresses";
 
@@ -537,7 +550,8 @@ TEST_F(Hearings, TheExcelExportIsAWellFormedWorkbookInThai) {
   }
   const auto workbook = shell("/usr/bin/unzip -p '" + file.string() + "' xl/workbook.xml");
   const auto sheet = find(workbook, R"re(<sheet name="([^"]*)")re");
-  EXPECT_TRUE(sheet == "ความคิดเห็น" || std::string("ความคิดเห็น").starts_with(sheet))
+  const auto sheet_name = ui("hearings.export.sheet");
+  EXPECT_TRUE(sheet == sheet_name || sheet_name.starts_with(sheet))
       << "the sheet name is whole characters: '" << sheet << "'";
   const auto strings = shell("/usr/bin/unzip -p '" + file.string() + "' xl/sharedStrings.xml");
   EXPECT_TRUE(contains(strings, "ความคิดเห็นในไฟล์ Excel"));

@@ -24,6 +24,7 @@
 #include "http/url.h"
 #include "storage/database.h"
 #include "support/browser.h"
+#include "support/catalogue.h"
 #include "support/server_process.h"
 
 namespace ruamkit::testing::inform {

@@ -37,7 +37,10 @@ class Notifications : public ConsultTest {
   }
 
   const std::string title = "ร่างประกาศสำหรับการแจ้งเตือน";
-  const std::string reply_text = "วิชัย ใจดี ตอบความคิดเห็นของคุณใน “" + title + "”";
+  // What Wichai's reply says, as the inbox shows it (HTML) and as mail says it.
+  const std::string reply_message =
+      ui_format("notifications.kinds.comment_reply", {{"name", "วิชัย ใจดี"}, {"title", title}});
+  const std::string reply_text = mustache_escape(reply_message);
   std::int64_t hearing = 0, top = 0;
   std::unique_ptr<Browser> somsri, wichai;
 };
@@ -46,7 +49,8 @@ TEST_F(Notifications, ByDefaultAReplyReachesTheInboxAndTheMail) {
   const auto r = reply();
   EXPECT_EQ(notifications_of(kCitizen, "comment_reply"), 1);
   EXPECT_EQ(mails_to(kCitizen), 1);
-  EXPECT_EQ(last_mail_subject(kCitizen), "ร่วมคิด: " + reply_text);
+  EXPECT_EQ(last_mail_subject(kCitizen),
+            ui_format("mail.notification.subject", {{"text", reply_message}}));
   const auto body =
       text("SELECT body_text FROM mail_outbox WHERE to_address = ?", std::string(kCitizen));
   EXPECT_TRUE(contains(body, hearing_url(hearing) + "#comment-" + std::to_string(r)));
@@ -104,7 +108,7 @@ TEST_F(Notifications, TheSettingsFormShowsTheSavedChoices) {
   save_settings(*somsri, {{"email", "digest"}, {"results", "yes"}, {"locale", "en"}});
   const auto again = somsri->get("/notifications/settings?notice=saved");
   ASSERT_EQ(again.status, 200);
-  EXPECT_TRUE(contains(again.body, "บันทึกแล้ว"));
+  EXPECT_TRUE(contains(again.body, ui_html("notifications.saved")));
   EXPECT_TRUE(contains(again.body, "<option value=\"digest\" selected>"));
   EXPECT_TRUE(contains(again.body, "<option value=\"en\" selected>"));
   EXPECT_TRUE(contains(again.body, "name=\"results\" value=\"yes\" checked"));
@@ -167,11 +171,18 @@ TEST_F(Notifications, MailIsWrittenInThePersonsLanguage) {
                           {"news", "yes"},
                           {"locale", "en"}});
   reply();
+  const auto english =
+      ui_format("notifications.kinds.comment_reply", {{"name", "วิชัย ใจดี"}, {"title", title}}, "en");
   EXPECT_EQ(last_mail_subject(kCitizen),
-            "Ruamkit: วิชัย ใจดี replied to your comment on “" + title + "”");
+            ui_format("mail.notification.subject", {{"text", english}}, "en"));
+  // The last line of the body, up to the link to the settings.
+  auto settings_line = ui_before("mail.notification.body", "settings",
+                                 {{"text", std::string()}, {"link", std::string()}}, "en");
+  settings_line = settings_line.substr(settings_line.rfind('\n') + 1);
+  ASSERT_FALSE(settings_line.empty());
   EXPECT_TRUE(contains(
       text("SELECT body_text FROM mail_outbox WHERE to_address = ?", std::string(kCitizen)),
-      "Choose which mail you receive"));
+      settings_line));
 }
 
 TEST_F(Notifications, OpeningANotificationMarksItRead) {
@@ -207,7 +218,7 @@ TEST_F(Notifications, OpeningANotificationMarksItRead) {
                     user_id(kCitizen)),
             0);
   EXPECT_EQ(occurrences(somsri->get("/notifications").body, "notification--unread"), 0u);
-  EXPECT_TRUE(contains(wichai->get("/notifications").body, "ยังไม่มีการแจ้งเตือน"));
+  EXPECT_TRUE(contains(wichai->get("/notifications").body, ui_html("notifications.none")));
 
   Browser visitor(server.port());
   EXPECT_EQ(visitor.get("/notifications").status, 303);
@@ -219,23 +230,26 @@ TEST_F(Notifications, FollowersHearOfANewAnnouncementInTheSpace) {
   const auto process = "/processes/" + std::to_string(space);
   const auto space_title = text("SELECT title FROM spaces WHERE id = ?", space);
   auto page = somsri->get(process);
-  EXPECT_TRUE(contains(page.body, "aria-pressed=\"false\">ติดตามกระบวนการนี้</button>"));
+  EXPECT_TRUE(contains(page.body,
+                       "aria-pressed=\"false\">" + ui_html("notifications.follow") + "</button>"));
   const auto followed = somsri->post("/spaces/" + std::to_string(space) + "/follow", {});
   EXPECT_EQ(followed.status, 303);
   EXPECT_EQ(followed.header("location"), process);
   EXPECT_EQ(integer("SELECT COUNT(*) FROM follows WHERE space_id = ?", space), 1);
   page = somsri->get(process);
-  EXPECT_TRUE(contains(page.body, "aria-pressed=\"true\">เลิกติดตาม</button>"));
+  EXPECT_TRUE(contains(page.body,
+                       "aria-pressed=\"true\">" + ui_html("notifications.unfollow") + "</button>"));
 
   Browser pcd = signed_in(kPcd);
   const std::string news = "ประกาศเปิดรับฟังความคิดเห็นรอบใหม่";
   const auto announcement = create_page(pcd, "pcd", "announcement", news, "รายละเอียด", space);
   EXPECT_EQ(notifications_of(kCitizen, "space_news"), 0) << "a draft is not news";
   set_page_status(pcd, announcement, "published");
-  const auto news_text = "ข่าวใหม่ใน “" + space_title + "”: " + news;
+  const auto news_text =
+      ui_format("notifications.kinds.space_news", {{"space", space_title}, {"title", news}});
   EXPECT_EQ(notifications_of(kCitizen, "space_news"), 1);
-  EXPECT_EQ(mails_to(kCitizen, "ร่วมคิด: " + news_text), 1);
-  EXPECT_TRUE(contains(somsri->get("/notifications").body, news_text));
+  EXPECT_EQ(mails_to(kCitizen, ui_format("mail.notification.subject", {{"text", news_text}})), 1);
+  EXPECT_TRUE(contains(somsri->get("/notifications").body, mustache_escape(news_text)));
   EXPECT_EQ(text("SELECT url FROM notifications WHERE user_id = ? AND kind = 'space_news'",
                  user_id(kCitizen)),
             "/pages/" + std::to_string(announcement));

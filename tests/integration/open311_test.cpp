@@ -272,7 +272,7 @@ TEST_F(Open311, PostingARequestCreatesACase) {
   Browser pcd = signed_in(kPcd);
   const auto manage = pcd.get(manage_case(id));
   ASSERT_EQ(manage.status, 200);
-  EXPECT_TRUE(contains(manage.body, "แจ้งผ่านแอปพลิเคชัน (Open311)"));
+  EXPECT_TRUE(contains(manage.body, ui_html("feedback.sources.open311")));
   EXPECT_TRUE(contains(pcd.get(queue_of("pcd")).body, "href=\"" + manage_case(id) + "\""));
 
   // An address alone is a location; the path without ".json" works too.

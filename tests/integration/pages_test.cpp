@@ -78,14 +78,14 @@ TEST_F(Pages, ADraftAnnouncementIsHiddenEverywhereUntilPublished) {
   expect_hidden("as a draft");
   const auto own = pcd.get(url);
   EXPECT_EQ(own.status, 200);
-  EXPECT_TRUE(contains(own.body, "นี่คือฉบับร่าง")) << "the draft banner";
+  EXPECT_TRUE(contains(own.body, ui_html("pages.draft_banner"))) << "the draft banner";
   EXPECT_TRUE(contains(own.body, word));
 
   set_page_status(pcd, id, "published");
   const auto shown = visitor.get(url);
   ASSERT_EQ(shown.status, 200);
   EXPECT_TRUE(contains(shown.body, "<h1>" + title + "</h1>"));
-  EXPECT_FALSE(contains(shown.body, "นี่คือฉบับร่าง"));
+  EXPECT_FALSE(contains(shown.body, ui_html("pages.draft_banner")));
   EXPECT_EQ(citizen.get(url).status, 200);
   EXPECT_TRUE(contains(visitor.get("/announcements").body, link));
   EXPECT_TRUE(contains(visitor.get("/announcements?organisation=pcd").body, link));
@@ -143,7 +143,8 @@ TEST_F(Pages, APageInsideADraftSpaceIsNotPublicEvenWhenPublished) {
   };
   expect_hidden("space is a draft");
   EXPECT_EQ(pcd.get(url).status, 200) << "the owner still sees it";
-  EXPECT_TRUE(contains(pcd.get("/manage/pages/" + std::to_string(id)).body, "พื้นที่ที่หน้านี้อยู่ยังไม่เผยแพร่"))
+  EXPECT_TRUE(contains(pcd.get("/manage/pages/" + std::to_string(id)).body,
+                       ui_html("pages.space_not_public")))
       << "the editor says why it is not public";
 
   // Publishing the space makes its published page public, in the same step.
@@ -202,10 +203,12 @@ TEST_F(Pages, EverySaveIsARevisionAndOldOnesStayReadable) {
   EXPECT_TRUE(contains(first.body, "รับสมัครถึงวันที่ 10 มกราคม"));
   EXPECT_FALSE(contains(first.body, "ปิดรับสมัครแล้ว ขอบคุณ"));
   EXPECT_TRUE(contains(first.body, "<h1>ประกาศรับสมัครผู้แทนชุมชน</h1>"));
-  EXPECT_TRUE(contains(first.body, "นี่คือฉบับก่อนหน้าของหน้านี้")) << "the old-revision banner";
+  EXPECT_TRUE(contains(first.body, ui_html("pages.old_revision_banner")))
+      << "the old-revision banner";
   const auto second = visitor.get(url + "/revisions/2");
   EXPECT_TRUE(contains(second.body, "รับสมัครถึงวันที่ 20 มกราคม"));
-  EXPECT_FALSE(contains(visitor.get(url + "/revisions/3").body, "นี่คือฉบับก่อนหน้าของหน้านี้"));
+  EXPECT_FALSE(
+      contains(visitor.get(url + "/revisions/3").body, ui_html("pages.old_revision_banner")));
   EXPECT_EQ(visitor.get(url + "/revisions/4").status, 404);
   EXPECT_EQ(visitor.get(url + "/revisions/0").status, 404);
 

@@ -219,7 +219,7 @@ TEST_F(Spaces, ADraftProcessIsHiddenUntilPublishedAndAgainWhenTakenBack) {
   // The owner sees it, marked as a draft.
   const auto own = pcd.get(url);
   EXPECT_EQ(own.status, 200);
-  EXPECT_TRUE(contains(own.body, "นี่คือฉบับร่าง")) << "the draft banner";
+  EXPECT_TRUE(contains(own.body, ui_html("spaces.draft_banner"))) << "the draft banner";
   EXPECT_TRUE(contains(own.body, word));
   EXPECT_TRUE(contains(pcd.get("/manage/organisations/" + org("pcd")).body, word));
 
@@ -227,7 +227,7 @@ TEST_F(Spaces, ADraftProcessIsHiddenUntilPublishedAndAgainWhenTakenBack) {
   const auto shown = visitor.get(url);
   EXPECT_EQ(shown.status, 200);
   EXPECT_TRUE(contains(shown.body, word));
-  EXPECT_FALSE(contains(shown.body, "นี่คือฉบับร่าง"));
+  EXPECT_FALSE(contains(shown.body, ui_html("spaces.draft_banner")));
   EXPECT_TRUE(contains(citizen.get(url).body, word));
   EXPECT_TRUE(contains(visitor.get("/processes").body, link));
   EXPECT_TRUE(contains(visitor.get("/processes?organisation=pcd").body, link));
@@ -446,13 +446,16 @@ TEST_F(Spaces, CommitteeMembersAndMeetingRecordsArePublic) {
 
   const auto page = visitor.get(url);
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body,
-                       "<th scope=\"row\">นางสาวอรุณี ใจดี</th><td>ประธาน</td>"
-                       "<td>เครือข่ายอากาศสะอาดเชียงใหม่</td><td>ภาคประชาสังคม</td>"))
+  EXPECT_TRUE(contains(page.body, "<th scope=\"row\">นางสาวอรุณี ใจดี</th><td>" +
+                                      ui_html("spaces.positions.chair") +
+                                      "</td><td>เครือข่ายอากาศสะอาดเชียงใหม่</td><td>" +
+                                      ui_html("spaces.sectors.civil_society") + "</td>"))
       << page.body;
-  EXPECT_TRUE(contains(page.body, "<td>ภาครัฐ</td>"));
-  EXPECT_TRUE(contains(page.body, "<span class=\"sector-count\">ภาครัฐ 1</span>"));
-  EXPECT_TRUE(contains(page.body, "<span class=\"sector-count\">ภาคประชาสังคม 1</span>"));
+  EXPECT_TRUE(contains(page.body, "<td>" + ui_html("spaces.sectors.government") + "</td>"));
+  EXPECT_TRUE(contains(page.body, "<span class=\"sector-count\">" +
+                                      ui_html("spaces.sectors.government") + " 1</span>"));
+  EXPECT_TRUE(contains(page.body, "<span class=\"sector-count\">" +
+                                      ui_html("spaces.sectors.civil_society") + " 1</span>"));
   EXPECT_TRUE(contains(page.body, "<a href=\"" + meeting_url + "\">การประชุมครั้งที่ 1/2569</a>"));
   const auto record = visitor.get(meeting_url);
   ASSERT_EQ(record.status, 200);
@@ -491,8 +494,10 @@ TEST_F(Spaces, TheDemoCommitteeShowsItsMembersAndMeeting) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(contains(page.body, "ประธานอนุกรรมการ (สาธิต)"));
   EXPECT_EQ(occurrences(page.body, "<th scope=\"row\">"), 5u);
-  for (const char* sector : {"ภาควิชาการ", "ภาคประชาสังคม", "ภาคเอกชน", "สื่อมวลชน", "ภาครัฐ"}) {
-    EXPECT_TRUE(contains(page.body, std::string("<td>") + sector + "</td>")) << sector;
+  for (const char* sector : {"academic", "civil_society", "private", "media", "government"}) {
+    EXPECT_TRUE(
+        contains(page.body, "<td>" + ui_html(std::string("spaces.sectors.") + sector) + "</td>"))
+        << sector;
   }
   const auto meeting = integer("SELECT id FROM meetings WHERE space_id = ?", id);
   const auto meeting_url =
@@ -539,7 +544,7 @@ TEST_F(Spaces, StatusChangesFollowTheRules) {
   Browser visitor(server.port());
   const auto page = visitor.get(url);
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(contains(page.body, "พื้นที่นี้จัดเก็บแล้ว")) << "the archived banner";
+  EXPECT_TRUE(contains(page.body, ui_html("spaces.archived_banner"))) << "the archived banner";
   EXPECT_TRUE(contains(visitor.get("/processes").body, process_link(id)));
   EXPECT_TRUE(contains(visitor.get("/processes?status=archived").body, process_link(id)));
   EXPECT_FALSE(contains(visitor.get("/processes?status=published").body, process_link(id)));
@@ -550,7 +555,7 @@ TEST_F(Spaces, StatusChangesFollowTheRules) {
       << "an archived space is reopened, not taken back to draft";
   EXPECT_EQ(status(), "archived");
   set_space_status(pcd, id, "published");
-  EXPECT_FALSE(contains(visitor.get(url).body, "พื้นที่นี้จัดเก็บแล้ว"));
+  EXPECT_FALSE(contains(visitor.get(url).body, ui_html("spaces.archived_banner")));
   EXPECT_EQ(text("SELECT published_at FROM spaces WHERE id = ?", id), first_published)
       << "the first publication is kept";
   EXPECT_EQ(integer("SELECT COUNT(*) FROM audit_log WHERE object_type = 'space' AND "

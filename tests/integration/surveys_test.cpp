@@ -62,7 +62,7 @@ TEST_F(Surveys, OneResponsePerAccountEvenWhenSubmissionsRace) {
                     "a.response_id WHERE r.survey_id = ?",
                     id),
             5);
-  EXPECT_TRUE(contains(citizen.get(url).body, "คุณตอบแบบสำรวจนี้แล้ว"));
+  EXPECT_TRUE(contains(citizen.get(url).body, ui_html("surveys.already_text")));
 }
 
 TEST_F(Surveys, MissingAndInvalidAnswersAreRefusedAndWhatWasTypedIsKept) {
@@ -76,7 +76,7 @@ TEST_F(Surveys, MissingAndInvalidAnswersAreRefusedAndWhatWasTypedIsKept) {
   auto r = citizen.post(url + "/responses", {{"q" + std::to_string(q[2]), "0"},
                                              {"q" + std::to_string(q[3]), "ข้อความที่พิมพ์ไว้"}});
   EXPECT_EQ(r.status, 422);
-  EXPECT_TRUE(contains(r.body, "โปรดตอบข้อนี้"));
+  EXPECT_TRUE(contains(r.body, ui_html("errors.form.answer_required")));
   EXPECT_TRUE(contains(r.body, "ข้อความที่พิมพ์ไว้")) << "the typed answer is kept";
   EXPECT_TRUE(contains(r.body, "value=\"0\" checked")) << "the ticked choice is kept";
   // Out of range, two answers to a single choice, an unknown option.
@@ -179,7 +179,8 @@ TEST_F(Surveys, TheBuilderMakesADraftThatOnlyItsOrganisationSees) {
                                              {"options", "รถเมล์\nรถไฟฟ้า\n\nเดิน"}})
                 .status,
             303);
-  EXPECT_EQ(text("SELECT options FROM survey_questions WHERE survey_id = ?", static_cast<std::int64_t>(std::stol(id))),
+  EXPECT_EQ(text("SELECT options FROM survey_questions WHERE survey_id = ?",
+                 static_cast<std::int64_t>(std::stol(id))),
             "รถเมล์\nรถไฟฟ้า\nเดิน");
   Browser visitor(server.port());
   EXPECT_EQ(visitor.get("/surveys/" + id).status, 404) << "a draft is not public";

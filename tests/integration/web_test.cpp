@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "support/browser.h"
+#include "support/catalogue.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 
@@ -21,7 +22,7 @@ TEST(Web, HomePageIsThaiByDefaultAndExplainsTheFiveLevels) {
   EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
   EXPECT_EQ(r.header("content-language"), "th");
   EXPECT_TRUE(contains(r.body, "<html lang=\"th\""));
-  EXPECT_TRUE(contains(r.body, "ร่วมคิด"));
+  EXPECT_TRUE(contains(r.body, ui_html("site.name")));
   for (const char* level : {"inform", "consult", "involve", "collaborate", "empower"}) {
     EXPECT_TRUE(contains(r.body, std::string("id=\"level-") + level + "\"")) << level;
   }
