@@ -9,6 +9,7 @@
 #include "core/random.h"
 #include "features/accounts/rules.h"
 #include "features/accounts/sessions.h"
+#include "features/install.h"
 #include "features/registry.h"
 #include "storage/migrations.h"
 
@@ -17,30 +18,33 @@ namespace {
 using namespace ruamkit;
 namespace fs = std::filesystem;
 
-struct Site {
-  Site()
+struct Bench {
+  Bench()
       : dir(fs::temp_directory_path() / ("ruamkit-bench-" + core::random_hex(6))),
         database((fs::create_directories(dir), (dir / "bench.db").string()), 2),
         templates(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "templates"),
-        catalogues(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "locales"),
+        catalogues(features::registry().locale_dirs(RUAMKIT_DEFAULT_SHARE_DIR)),
         assets(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "static", "/static/"),
         views(templates, catalogues, assets, [] { return std::chrono::system_clock::now(); }),
         common_passwords(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "vendor" / "common-passwords.txt") {
-    storage::migrate(database, storage::embedded_migrations());
+    features::registry().migrate(database);
     sessions = std::make_unique<features::accounts::Sessions>(
         database, features::accounts::site_secret(database, "csrf_key"),
         features::accounts::SessionPolicy{});
-    features::Context context{router, database, views, config, *sessions, common_passwords, {}};
-    features::install_all(context);
+    features::install_components(features::registry(),
+                                 {router, database, views, site, *sessions, common_passwords, {}},
+                                 settings);
     handler = app::make_pipeline(config, router, assets, views, *sessions);
   }
-  ~Site() {
+  ~Bench() {
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
 
   fs::path dir;
   app::Config config;
+  features::Site site{"", RUAMKIT_DEFAULT_SHARE_DIR, "", false, false};
+  features::SettingsByComponent settings = features::default_settings(features::registry());
   storage::Database database;
   web::TemplateStore templates;
   web::Catalogues catalogues;
@@ -52,8 +56,8 @@ struct Site {
   http::Handler handler;
 };
 
-Site& site() {
-  static Site s;
+Bench& site() {
+  static Bench s;
   return s;
 }
 

@@ -27,10 +27,6 @@ ListenAddress parse_listen_address(const std::string& text) {
   return {host, static_cast<unsigned short>(port)};
 }
 
-bool is_loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.starts_with("127.");
-}
-
 bool is_postgresql_url(const std::string& database) {
   return database.starts_with("postgresql://") || database.starts_with("postgres://");
 }

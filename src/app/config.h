@@ -1,5 +1,6 @@
-// Run-time configuration, from command-line options or RUAMKIT_* environment
-// variables (options win). See README "Configuration".
+// Run-time configuration of the server, from command-line options or
+// RUAMKIT_* environment variables (options win). See README "Configuration".
+// Components declare their own settings in their manifests.
 #pragma once
 
 #include <cstddef>
@@ -25,10 +26,6 @@ struct Config {
   // Where uploaded documents are kept (outside the web root); empty: an
   // "uploads" directory beside the database file.
   std::string uploads_dir;
-  // Log-in throttling: after 5 failures an account waits this long, doubling
-  // with each further failure (0 turns the growing delay off, e.g. in tests).
-  int login_backoff_ms = 1000;
-  int max_login_failures_per_hour = 100;  // per account (ASVS 2.2.1)
   // Mail: SMTP server URL (smtp://host:port, smtps://…); empty keeps mail in
   // the outbox. The development outbox page shows queued mail at /dev/outbox.
   std::string smtp_url;
@@ -36,7 +33,6 @@ struct Config {
   bool dev_outbox = false;
   bool smtp_require_tls = false;             // refuse to send mail over an unencrypted connection
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
-  int hearing_min_days = 15;                 // the shortest hearing period that may be published
 };
 
 struct ListenAddress {
@@ -47,9 +43,6 @@ struct ListenAddress {
 // Parses "HOST:PORT", "[IPv6]:PORT" or ":PORT" (all interfaces). Throws
 // std::invalid_argument with a readable message when malformed.
 ListenAddress parse_listen_address(const std::string& text);
-
-// Returns true for 127.0.0.0/8, ::1 and "localhost".
-bool is_loopback(const std::string& host);
 
 // Returns true when `database` names a PostgreSQL server rather than a file.
 bool is_postgresql_url(const std::string& database);

@@ -3,9 +3,13 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "app/config.h"
 #include "app/periodic.h"
@@ -16,7 +20,9 @@
 #include "features/accounts/sessions.h"
 #include "features/audit/audit.h"
 #include "features/demo.h"
+#include "features/install.h"
 #include "features/registry.h"
+#include "http/proxy.h"
 #include "http/server.h"
 #include "mail/outbox.h"
 #include "storage/migrations.h"
@@ -46,9 +52,11 @@ std::unique_ptr<storage::Database> open_database(const app::Config& config, int 
   return std::make_unique<storage::Database>(config.database, pool_size);
 }
 
+const features::Registry& components() { return features::registry(); }
+
 int run_migrate(const app::Config& config) {
   auto db = open_database(config, 1);
-  const int applied = storage::migrate(*db, storage::embedded_migrations());
+  const int applied = components().migrate(*db);
   const int version = db->read([](storage::Connection& c) { return storage::schema_version(c); });
   std::cout << "Database " << config.database << ": applied " << applied
             << " migration(s); schema version " << version << "\n";
@@ -57,8 +65,8 @@ int run_migrate(const app::Config& config) {
 
 int run_seed_demo(const app::Config& config) {
   auto db = open_database(config, 1);
-  storage::migrate(*db, storage::embedded_migrations());
-  const auto report = features::load_demo_data(*db, config.share_dir);
+  components().migrate(*db);
+  const auto report = features::load_demo_data(components(), *db, config.share_dir);
   std::cout << "Database " << config.database << ": " << report << "\n";
   return 0;
 }
@@ -71,9 +79,19 @@ std::string host_of(const std::string& url) {
   return rest.substr(0, rest.find(':'));
 }
 
-int run_serve(app::Config config) {
+// The environment variable of a component's setting: RUAMKIT_HEARING_MIN_DAYS
+// for hearing-min-days.
+std::string env_name(const std::string& option) {
+  std::string name = "RUAMKIT_";
+  for (const char ch : option) {
+    name += ch == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return name;
+}
+
+int run_serve(app::Config config, const features::SettingsByComponent& settings) {
   const auto listen = app::parse_listen_address(config.listen);
-  if (config.dev_outbox && !app::is_loopback(listen.host)) {
+  if (config.dev_outbox && !http::is_loopback(listen.host)) {
     throw std::runtime_error(
         "--dev-outbox shows everyone's mail (including password-reset links): it is only allowed "
         "when listening on a loopback address such as 127.0.0.1");
@@ -87,12 +105,13 @@ int run_serve(app::Config config) {
   }
   const int threads = std::max(1, config.threads);
   auto db = open_database(config, threads + 2);
-  const int applied = storage::migrate(*db, storage::embedded_migrations());
+  const auto& registry = components();
+  const int applied = registry.migrate(*db);
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
 
   const fs::path share(config.share_dir);
   const web::TemplateStore templates(share / "templates");
-  const web::Catalogues catalogues(share / "locales");
+  const web::Catalogues catalogues(registry.locale_dirs(share));
   const http::StaticFiles assets(share / "static", "/static/");
   const web::Views views(templates, catalogues, assets,
                          [] { return std::chrono::system_clock::now(); });
@@ -100,6 +119,7 @@ int run_serve(app::Config config) {
                                                              "common-passwords.txt");
   features::accounts::SessionPolicy policy;
   policy.secure_cookies = config.secure_cookies;
+  policy.csrf_exempt_paths = registry.csrf_exempt_paths();
   const features::accounts::Sessions sessions(*db, features::accounts::site_secret(*db, "csrf_key"),
                                               policy);
 
@@ -113,8 +133,7 @@ int run_serve(app::Config config) {
   options.header_limit = config.max_header_bytes;
   options.body_limit = config.max_body_bytes;
   options.upload_body_limit = config.max_upload_bytes;
-  // documents/module.cpp; feedback/module.cpp and feedback/manage.cpp (photos)
-  options.upload_paths = {"/manage/documents", "/feedback/reports", "/manage/feedback/photos"};
+  options.upload_paths = registry.upload_paths();
   options.trusted_proxies = config.trusted_proxies;
   http::Server server(options, app::make_pipeline(config, router, assets, views, sessions),
                       app::make_error_renderer(config, views));
@@ -128,29 +147,22 @@ int run_serve(app::Config config) {
 
   mail::MailSender sender(*db, {config.smtp_url, config.mail_from, "", "", config.smtp_require_tls},
                           host_of(config.base_url));
-  struct Job {
-    std::string name;
-    std::chrono::milliseconds interval;
-    std::function<void()> run;
-  };
-  std::vector<Job> jobs;
-  features::Context context{router,
-                            *db,
-                            views,
-                            config,
-                            sessions,
-                            common_passwords,
-                            [&sender] { sender.wake(); },
-                            [&jobs](std::string name, std::chrono::milliseconds interval,
-                                    std::function<void()> job) {
-                              jobs.push_back({std::move(name), interval, std::move(job)});
-                            }};
-  features::install_all(context);
+  const features::Site site{config.base_url, config.share_dir, config.uploads_dir,
+                            config.secure_cookies, config.dev_outbox};
+  const auto wake_mail = [&sender] { sender.wake(); };
+  features::install_components(
+      registry, {router, *db, views, site, sessions, common_passwords, wake_mail}, settings);
   sender.start();
-  std::vector<std::unique_ptr<app::Periodic>> feature_jobs;
-  for (auto& job : jobs) {
-    feature_jobs.push_back(
-        std::make_unique<app::Periodic>(job.name, job.interval, std::move(job.run)));
+  // Background jobs: each runs once now, then every interval.
+  std::deque<features::JobContext> job_contexts;
+  std::vector<std::unique_ptr<app::Periodic>> jobs;
+  for (const auto& component : registry.components()) {
+    for (const auto& job : component.jobs) {
+      const auto& context = job_contexts.emplace_back(
+          features::JobContext{*db, views, site, settings.find(component.name)->second, wake_mail});
+      jobs.push_back(std::make_unique<app::Periodic>(job.name, job.interval,
+                                                     [&context, run = job.run] { run(context); }));
+    }
   }
   const app::Periodic housekeeping("housekeeping", std::chrono::hours(1), [&db, &policy] {
     const int purged = db->write(
@@ -190,7 +202,7 @@ int run_user_create(const app::Config& config, const std::string& email_raw,
     throw std::runtime_error("password refused: " + *problem);
   }
   auto db = open_database(config, 1);
-  storage::migrate(*db, storage::embedded_migrations());
+  components().migrate(*db);
   const auto hash = core::hash_password(password);
   const auto id = db->write([&](storage::Connection& c) {
     const auto now = core::iso_timestamp(core::Clock::now());
@@ -278,12 +290,6 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1024, 1024 * 1024 * 1024))
       ->capture_default_str();
   serve
-      ->add_option("--hearing-min-days", config.hearing_min_days,
-                   "Shortest public hearing period (days, both ends included) that may be published")
-      ->envname("RUAMKIT_HEARING_MIN_DAYS")
-      ->check(CLI::Range(1, 365))
-      ->capture_default_str();
-  serve
       ->add_option("--uploads-dir", config.uploads_dir,
                    "Where uploaded documents are kept (default: uploads/ beside the database)")
       ->envname("RUAMKIT_UPLOADS_DIR");
@@ -307,18 +313,21 @@ int main(int argc, char** argv) {
       ->add_flag("--dev-outbox", config.dev_outbox,
                  "Development only: show queued mail at /dev/outbox")
       ->envname("RUAMKIT_DEV_OUTBOX");
-  serve
-      ->add_option("--login-backoff-ms", config.login_backoff_ms,
-                   "Delay after 5 failed log-ins, doubling per failure (0: off)")
-      ->envname("RUAMKIT_LOGIN_BACKOFF_MS")
-      ->check(CLI::Range(0, 60'000))
-      ->capture_default_str();
-  serve
-      ->add_option("--max-login-failures-per-hour", config.max_login_failures_per_hour,
-                   "Failed log-ins an account may have per hour")
-      ->envname("RUAMKIT_MAX_LOGIN_FAILURES_PER_HOUR")
-      ->check(CLI::Range(1, 100'000))
-      ->capture_default_str();
+
+  // Each component's own settings (its manifest's), as options of serve.
+  auto component_settings = features::default_settings(components());
+  for (const auto& component : components().components()) {
+    auto& values = component_settings.find(component.name)->second;
+    for (const auto& setting : component.settings) {
+      auto* option =
+          serve->add_option("--" + setting.option, values.value(setting.option), setting.help)
+              ->envname(env_name(setting.option))
+              ->capture_default_str();
+      if (setting.type == features::Setting::Type::integer) {
+        option->check(CLI::Range(setting.min, setting.max));
+      }
+    }
+  }
 
   auto* migrate = cli.add_subcommand("migrate", "Bring the database schema up to date");
   add_common(migrate);
@@ -345,7 +354,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   try {
     setup_logging(config.log_level);
-    if (*serve) return run_serve(config);
+    if (*serve) return run_serve(config, component_settings);
     if (*migrate) return run_migrate(config);
     if (*seed) return run_seed_demo(config);
     if (*user_create) return run_user_create(config, user_email, user_name, user_admin);

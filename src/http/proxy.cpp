@@ -30,4 +30,8 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
   return client;
 }
 
+bool is_loopback(std::string_view host) {
+  return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
 }  // namespace ruamkit::http

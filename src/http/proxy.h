@@ -14,4 +14,7 @@ namespace ruamkit::http {
 std::string client_address(const std::string& peer, std::string_view forwarded_for,
                            const std::vector<std::string>& trusted_proxies);
 
+// Returns true for 127.0.0.0/8, ::1 and "localhost".
+bool is_loopback(std::string_view host);
+
 }  // namespace ruamkit::http

@@ -7,6 +7,7 @@
 #include <unicode/timezone.h>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 
 #include <cstdio>
@@ -77,7 +78,7 @@ std::string format_iso_day(std::string_view iso, std::string_view locale) {
 
 std::string iso_day_of(std::string_view iso) {
   const auto day = day_of(iso);
-  return day ? iso_date(*day) : std::string();
+  return day ? core::iso_date(*day) : std::string();
 }
 
 std::string format_date_time(std::chrono::system_clock::time_point t, std::string_view locale) {
@@ -93,14 +94,9 @@ std::string format_long_date(std::chrono::year_month_day day, std::string_view l
                 locale);
 }
 
-std::string iso_date(std::chrono::year_month_day day) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()),
-                     static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-}
-
 std::string iso_day_from_today(int offset) {
-  return iso_date(std::chrono::year_month_day{std::chrono::sys_days(core::today_in_thailand()) +
-                                              std::chrono::days(offset)});
+  return core::iso_date(std::chrono::year_month_day{
+      std::chrono::sys_days(core::today_in_thailand()) + std::chrono::days(offset)});
 }
 
 }  // namespace ruamkit::web

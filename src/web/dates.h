@@ -29,7 +29,4 @@ std::string iso_day_of(std::string_view iso);
 // (default dates of forms, demo data).
 std::string iso_day_from_today(int offset);
 
-// Returns `day` as ISO 8601 "YYYY-MM-DD" (for <time datetime>).
-std::string iso_date(std::chrono::year_month_day day);
-
 }  // namespace ruamkit::web

@@ -14,6 +14,36 @@
 namespace ruamkit::web {
 namespace {
 
+boost::json::object read_object(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("message catalogue not found: " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  auto json = boost::json::parse(text.str(), ec);
+  if (ec || !json.is_object()) {
+    throw std::runtime_error("message catalogue is not a JSON object: " + file.string());
+  }
+  return std::move(json.as_object());
+}
+
+// Adds `from` into `into`; a message defined in both is an error.
+void merge(boost::json::object& into, const boost::json::object& from, const std::string& prefix,
+           const std::filesystem::path& file) {
+  for (const auto& [key, value] : from) {
+    const std::string name = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+    auto* existing = into.if_contains(key);
+    if (!existing) {
+      into[key] = value;
+    } else if (existing->is_object() && value.is_object()) {
+      merge(existing->as_object(), value.as_object(), name, file);
+    } else {
+      throw std::runtime_error("message " + name + " is defined twice (again in " + file.string() +
+                               ")");
+    }
+  }
+}
+
 void flatten(const boost::json::object& obj, const std::string& prefix,
              std::unordered_map<std::string, std::string>& flat, ViewData& view) {
   for (const auto& [key, value] : obj) {
@@ -39,17 +69,13 @@ icu::UnicodeString to_icu(std::string_view s) {
 }  // namespace
 
 Catalogue::Catalogue(std::string locale, const std::filesystem::path& file)
+    : Catalogue(std::move(locale), std::vector<std::filesystem::path>{file}) {}
+
+Catalogue::Catalogue(std::string locale, const std::vector<std::filesystem::path>& files)
     : locale_(std::move(locale)) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("message catalogue not found: " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  boost::system::error_code ec;
-  const auto json = boost::json::parse(text.str(), ec);
-  if (ec || !json.is_object()) {
-    throw std::runtime_error("message catalogue is not a JSON object: " + file.string());
-  }
-  flatten(json.as_object(), "", flat_, view_);
+  boost::json::object all;
+  for (const auto& file : files) merge(all, read_object(file), "", file);
+  flatten(all, "", flat_, view_);
   globals_.set("t", view_);
 }
 
@@ -98,9 +124,17 @@ std::vector<std::string> Catalogue::keys() const {
   return out;
 }
 
-Catalogues::Catalogues(const std::filesystem::path& dir) {
+Catalogues::Catalogues(const std::filesystem::path& dir)
+    : Catalogues(std::vector<std::filesystem::path>{dir}) {}
+
+Catalogues::Catalogues(const std::vector<std::filesystem::path>& dirs) {
   for (const auto& code : supported_locales()) {
-    by_locale_.emplace(code, std::make_unique<Catalogue>(code, dir / (code + ".json")));
+    std::vector<std::filesystem::path> files;
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+      auto file = dirs[i] / (code + ".json");
+      if (i == 0 || std::filesystem::exists(file)) files.push_back(std::move(file));
+    }
+    by_locale_.emplace(code, std::make_unique<Catalogue>(code, files));
   }
 }
 

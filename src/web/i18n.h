@@ -1,4 +1,6 @@
-// Message catalogues: locales/<code>.json, nested objects with string leaves.
+// Message catalogues: locales/<code>.json, nested objects with string leaves,
+// merged with the fragments components bring in their own folders
+// (src/features/<component>/locales/<code>.json).
 // Plain strings are given to templates whole (as `t`); messages with
 // arguments use ICU MessageFormat syntax ("{count, plural, one {# level}
 // other {# levels}}") and are formatted here with the locale's plural rules.
@@ -26,6 +28,10 @@ class Catalogue {
   // Loads `file`. Throws std::runtime_error when it is missing or not a JSON
   // object of objects and strings.
   Catalogue(std::string locale, const std::filesystem::path& file);
+  // Loads and merges `files` (nested objects merge key by key). Throws
+  // std::runtime_error as above, and when two files define the same message:
+  // a fragment must not silently replace another's wording.
+  Catalogue(std::string locale, const std::vector<std::filesystem::path>& files);
 
   const std::string& locale() const { return locale_; }
 
@@ -60,6 +66,9 @@ class Catalogues {
  public:
   // Loads <dir>/<code>.json for every supported locale.
   explicit Catalogues(const std::filesystem::path& dir);
+  // Loads, for every supported locale, <dirs[0]>/<code>.json merged with
+  // <dir>/<code>.json of each further directory that has one.
+  explicit Catalogues(const std::vector<std::filesystem::path>& dirs);
   // Returns the catalogue of `locale`, or the default locale's.
   const Catalogue& get(std::string_view locale) const;
 

@@ -1,4 +1,4 @@
-#include "features/open_data/json_api.h"
+#include "web/json_api.h"
 
 #include <boost/json/serialize.hpp>
 
@@ -6,7 +6,7 @@
 
 #include "http/error.h"
 
-namespace ruamkit::features::api {
+namespace ruamkit::web::api {
 namespace {
 
 namespace json = boost::json;
@@ -20,6 +20,17 @@ int positive(const http::Request& request, std::string_view name, int fallback, 
     throw http::HttpError(400, "bad_paging");
   }
   return value;
+}
+
+bool plain_host(std::string_view host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (char ch : host) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == ':' || ch == '[' ||
+                    ch == ']';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -57,23 +68,14 @@ json::value text_or_null(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);
 }
 
-std::int64_t id_value(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    throw http::HttpError(400, "bad_id");
+std::string site_root(std::string_view base_url, const http::Request& request) {
+  std::string root(base_url);
+  if (root.empty()) {
+    const auto host = request.header("Host").value_or("");
+    root = "http://" + std::string(plain_host(host) ? host : "localhost");
   }
-  return id;
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  return root;
 }
 
-std::int64_t id_param(const http::Request& request, std::string_view name) {
-  std::int64_t id = 0;
-  const auto text = request.path_param(name);
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    throw http::HttpError(404, "bad_id");
-  }
-  return id;
-}
-
-}  // namespace ruamkit::features::api
+}  // namespace ruamkit::web::api

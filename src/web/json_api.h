@@ -11,7 +11,7 @@
 
 #include "http/message.h"
 
-namespace ruamkit::features::api {
+namespace ruamkit::web::api {
 
 struct Paging {
   int page = 1;
@@ -35,10 +35,9 @@ boost::json::object page_meta(const std::string& path, const std::string& extra_
 // null for "", else the string.
 boost::json::value text_or_null(const std::string& s);
 
-// Parses a query value as a positive id; throws HttpError 400 otherwise.
-std::int64_t id_value(std::string_view text);
+// The absolute root of the site ("https://ruamkit.example.go.th"):
+// `base_url` (--base-url) when set, else the request's Host when it is a
+// plain host name, else http://localhost. No trailing slash.
+std::string site_root(std::string_view base_url, const http::Request& request);
 
-// Parses path parameter `name` as a positive id; throws HttpError 404 otherwise.
-std::int64_t id_param(const http::Request& request, std::string_view name);
-
-}  // namespace ruamkit::features::api
+}  // namespace ruamkit::web::api

@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "web/dates.h"
 #include "web/locale.h"
@@ -52,7 +53,7 @@ http::Response Views::page(const http::Request& request, std::string_view templa
     locales.push_back(item);
   }
   layout.set("locales", locales);
-  layout.set("today_iso", iso_date(today));
+  layout.set("today_iso", core::iso_date(today));
   layout.set("today_display", format_long_date(today, t.locale()));
   layout.set(
       "fiscal_year_display",

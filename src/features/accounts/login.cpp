@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "app/config.h"
 #include "core/clock.h"
 #include "core/recovery_codes.h"
 #include "core/security.h"
@@ -16,6 +15,7 @@
 #include "http/error.h"
 #include "http/url.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::accounts {
 namespace {
@@ -32,6 +32,12 @@ web::Form login_form(const web::Catalogue& t, const std::string& email, const st
   return form;
 }
 
+// --max-login-failures-per-hour and --login-backoff-ms.
+struct LoginLimits {
+  std::int64_t max_failures_per_hour;
+  std::int64_t backoff_ms;
+};
+
 struct Throttle {
   bool allowed = true;
   int retry_after_seconds = 0;
@@ -39,7 +45,7 @@ struct Throttle {
 
 // Decides whether a log-in for `email` from `address` may be tried now.
 Throttle check_throttle(storage::Connection& c, const std::string& email,
-                        const std::string& address, const app::Config& config) {
+                        const std::string& address, const LoginLimits& limits) {
   using namespace std::chrono;
   const auto now = core::Clock::now();
   const auto hour_ago = core::iso_timestamp(now - hours(1));
@@ -49,9 +55,9 @@ Throttle check_throttle(storage::Connection& c, const std::string& email,
       email, hour_ago);
   by_email.next();
   const int failures = static_cast<int>(by_email.integer(0));
-  if (failures >= config.max_login_failures_per_hour) return {false, 3600};
+  if (failures >= limits.max_failures_per_hour) return {false, 3600};
   if (failures > 0) {
-    const auto wait = login_backoff(failures, milliseconds(config.login_backoff_ms));
+    const auto wait = login_backoff(failures, milliseconds(limits.backoff_ms));
     const auto last = core::parse_iso_timestamp(by_email.text(1));
     if (last && *last + wait > now) {
       return {false, static_cast<int>(ceil<seconds>(*last + wait - now).count())};
@@ -125,7 +131,8 @@ void install_login(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
   const auto& sessions = context.sessions;
-  const auto& config = context.config;
+  const LoginLimits config{context.settings.integer("max-login-failures-per-hour"),
+                           context.settings.integer("login-backoff-ms")};
 
   context.router.get("/login", [&views](http::Request& request) {
     const auto& t = views.messages(request);
@@ -138,11 +145,11 @@ void install_login(Context& context) {
     return views.page(request, "form", t.text("accounts.login.heading"), form.view());
   });
 
-  context.router.post("/login", [&, context](http::Request& request) {
+  context.router.post("/login", [&, config, context](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto raw_email = form_value(request, "email");
+    const auto raw_email = web::form_value(request, "email");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
-    const auto requested = form_value(request, "return");
+    const auto requested = web::form_value(request, "return");
     const auto back =
         requested.empty() ? std::string("/account") : http::safe_local_redirect(requested);
     web::Form form = login_form(t, raw_email, back);
@@ -210,23 +217,23 @@ void install_login(Context& context) {
                      fmt::format(R"({{"second_factor":"{}"}})", second_factor)},
                     user->id);
     });
-    if (second_factor == "pending") return redirect("/login/two-factor", cookies);
-    if (second_factor == "enrol") return redirect("/account/two-factor", cookies);
-    return redirect(back, cookies);
+    if (second_factor == "pending") return web::redirect("/login/two-factor", cookies);
+    if (second_factor == "enrol") return web::redirect("/account/two-factor", cookies);
+    return web::redirect(back, cookies);
   });
 
   context.router.get("/login/two-factor", [&views](http::Request& request) {
     const auto& t = views.messages(request);
-    if (request.visitor.second_factor != "pending") return redirect("/login");
+    if (request.visitor.second_factor != "pending") return web::redirect("/login");
     web::Form form = second_factor_form(t);
     return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view());
   });
 
-  context.router.post("/login/two-factor", [&, context](http::Request& request) {
+  context.router.post("/login/two-factor", [&, config, context](http::Request& request) {
     const auto& t = views.messages(request);
-    if (request.visitor.second_factor != "pending") return redirect("/login");
+    if (request.visitor.second_factor != "pending") return web::redirect("/login");
     const auto user_id = request.visitor.partial_user_id;
-    const auto code = form_value(request, "code");
+    const auto code = web::form_value(request, "code");
     std::string email;
     db.read([&](storage::Connection& c) {
       auto rows = c.query("SELECT email FROM users WHERE id = ?", user_id);
@@ -276,11 +283,11 @@ void install_login(Context& context) {
     }
     // A new session id once fully authenticated (ASVS 3.2.1).
     const auto cookies = sessions.start(request, user_id, "done");
-    return redirect("/account", cookies);
+    return web::redirect("/account", cookies);
   });
 
   context.router.post("/logout", [&sessions](http::Request& request) {
-    return redirect("/", sessions.end(request));
+    return web::redirect("/", sessions.end(request));
   });
 }
 

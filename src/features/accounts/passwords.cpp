@@ -5,6 +5,7 @@
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::accounts {
 namespace {
@@ -61,7 +62,7 @@ void install_passwords(Context& context) {
 
   context.router.post("/password/forgot", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto email = normalize_email(form_value(request, "email"));
+    const auto email = normalize_email(web::form_value(request, "email"));
     if (email) {
       db.write([&](storage::Connection& c) {
         // Written whether or not the address has an account (same timing).
@@ -95,7 +96,7 @@ void install_passwords(Context& context) {
 
   context.router.post("/password/reset", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto token = form_value(request, "token");
+    const auto token = web::form_value(request, "token");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
     const auto use =
         db.read([&](storage::Connection& c) { return peek_token(c, token, "reset_password"); });
@@ -126,19 +127,19 @@ void install_passwords(Context& context) {
                     *use->user_id);
       return true;
     });
-    if (!done) return redirect("/password/reset?token=");
-    return redirect("/login?notice=password_reset");
+    if (!done) return web::redirect("/password/reset?token=");
+    return web::redirect("/login?notice=password_reset");
   });
 
   context.router.get("/account/password", [&views](http::Request& request) {
-    require_signed_in(request);
+    web::require_signed_in(request);
     const auto& t = views.messages(request);
     return views.page(request, "form", t.text("accounts.change_password.heading"),
                       change_form(t).view());
   });
 
   context.router.post("/account/password", [&db, &views, context](http::Request& request) {
-    const auto user_id = require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     const auto current =
         std::string(http::find_param(request.form(), "current_password").value_or(""));
@@ -165,7 +166,7 @@ void install_passwords(Context& context) {
       audit::record(c, request, {"account.password_changed", "user", std::to_string(user_id)});
     });
     if (context.wake_mail) context.wake_mail();
-    return redirect("/account?notice=password_changed");
+    return web::redirect("/account?notice=password_changed");
   });
 }
 

@@ -8,6 +8,7 @@
 #include "features/audit/audit.h"
 #include "http/url.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::accounts {
 namespace {
@@ -51,11 +52,11 @@ void install_registration(Context& context) {
 
   context.router.post("/register", [&db, &views, context](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto raw_email = form_value(request, "email");
-    const auto name = form_value(request, "display_name");
-    const auto phone = form_value(request, "phone");
+    const auto raw_email = web::form_value(request, "email");
+    const auto name = web::form_value(request, "display_name");
+    const auto phone = web::form_value(request, "phone");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
-    const bool consent = form_value(request, "consent") == "yes";
+    const bool consent = web::form_value(request, "consent") == "yes";
 
     web::Form form = registration_form(t, raw_email, name, phone, consent);
     const auto email = normalize_email(raw_email);
@@ -133,7 +134,7 @@ void install_registration(Context& context) {
   });
 
   context.router.post("/verify-email", [&db, &views](http::Request& request) {
-    const auto token = form_value(request, "token");
+    const auto token = web::form_value(request, "token");
     const bool verified = db.write([&](storage::Connection& c) {
       const auto use = consume_token(c, token, "verify_email");
       if (!use || !use->user_id) return false;

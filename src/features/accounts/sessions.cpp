@@ -120,9 +120,12 @@ void Sessions::attach(http::Request& request, std::vector<std::string>& set_cook
 
 void Sessions::check_csrf(const http::Request& request) const {
   if (!is_state_changing(request.method)) return;
-  // Open311 clients authenticate with an API key in the body, never with the
-  // session: a forged cross-site request carries no authority there.
-  if (request.path.starts_with("/open311/")) return;
+  // Components whose clients authenticate otherwise (an API key in the
+  // body, never the session): a forged cross-site request carries no
+  // authority there.
+  for (const auto& prefix : policy_.csrf_exempt_paths) {
+    if (request.path.starts_with(prefix)) return;
+  }
   const auto seed = cookie_of(request, csrf_cookie_);
   if (!seed) throw http::HttpError(403, "csrf_missing_cookie");
   std::string_view sent;

@@ -25,6 +25,9 @@ struct SessionPolicy {
   std::chrono::minutes idle{30};  // ASVS 3.3.2 (level 2)
   std::chrono::hours absolute{12};
   bool secure_cookies = false;
+  // Path prefixes whose state-changing requests authenticate with something
+  // other than the session (the components' csrf_exempt_paths).
+  std::vector<std::string> csrf_exempt_paths;
 };
 
 // Returns the shared secret named `name` from site_secrets, creating a random

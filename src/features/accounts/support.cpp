@@ -1,6 +1,5 @@
 #include "features/accounts/support.h"
 
-#include "app/config.h"
 #include "core/clock.h"
 #include "core/security.h"
 #include "http/error.h"
@@ -81,30 +80,9 @@ void revoke_tokens(storage::Connection& c, std::int64_t user_id,
 }
 
 std::string absolute_url(const Context& context, const std::string& path_and_query) {
-  std::string base = context.config.base_url;
+  std::string base = context.site.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + path_and_query;
-}
-
-http::Response redirect(std::string location, const std::vector<std::string>& cookies) {
-  auto response = http::Response::see_other(std::move(location));
-  for (const auto& cookie : cookies) response.headers.add("Set-Cookie", cookie);
-  return response;
-}
-
-std::int64_t require_signed_in(const http::Request& request) {
-  if (request.visitor.signed_in()) return request.visitor.user_id;
-  http::HttpError error(303, "sign_in_required");
-  error.headers().set("Location", "/login?return=" + http::encode_query_value(request.target));
-  throw error;
-}
-
-std::string form_value(const http::Request& request, std::string_view name) {
-  auto value = std::string(http::find_param(request.form(), name).value_or(""));
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
-  std::size_t start = 0;
-  while (start < value.size() && (value[start] == ' ' || value[start] == '\t')) ++start;
-  return value.substr(start);
 }
 
 }  // namespace ruamkit::features::accounts

@@ -1,5 +1,5 @@
 // What the account pages share: single-use links, mail from catalogue
-// messages, redirects that set cookies, and the signed-in check.
+// messages, limits on mail per address.
 #pragma once
 
 #include <chrono>
@@ -55,16 +55,6 @@ void revoke_tokens(storage::Connection& c, std::int64_t user_id,
 
 // The absolute URL of `path_and_query` on this site (for links in mail).
 std::string absolute_url(const Context& context, const std::string& path_and_query);
-
-// 303 to `location` carrying `cookies`.
-http::Response redirect(std::string location, const std::vector<std::string>& cookies = {});
-
-// Throws HttpError 401-like redirect to /login unless signed in: returns the
-// user id.
-std::int64_t require_signed_in(const http::Request& request);
-
-// Returns the trimmed form value `name` ("" when absent).
-std::string form_value(const http::Request& request, std::string_view name);
 
 inline constexpr const char* kPrivacyNoticeVersion = "2026-12-01";
 

@@ -12,6 +12,7 @@
 #include "http/error.h"
 #include "web/form.h"
 #include "web/qr_svg.h"
+#include "web/request.h"
 
 namespace ruamkit::features::accounts {
 namespace {
@@ -21,7 +22,7 @@ namespace {
 std::int64_t enrolling_user(const http::Request& request) {
   if (request.visitor.signed_in()) return request.visitor.user_id;
   if (request.visitor.second_factor == "enrol") return request.visitor.partial_user_id;
-  return require_signed_in(request);
+  return web::require_signed_in(request);
 }
 
 struct State {
@@ -95,7 +96,7 @@ void install_two_factor(Context& context) {
       "/account/two-factor/enable", [&db, &views, &sessions, page](http::Request& request) {
         const auto user_id = enrolling_user(request);
         const auto& t = views.messages(request);
-        const auto code = form_value(request, "code");
+        const auto code = web::form_value(request, "code");
         std::vector<std::string> codes;
         const bool ok = db.write([&](storage::Connection& c) {
           State s = load(c, user_id);
@@ -128,7 +129,7 @@ void install_two_factor(Context& context) {
       });
 
   context.router.post("/account/two-factor/disable", [&db, page](http::Request& request) {
-    const auto user_id = require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto password =
         std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto state = db.read([&](storage::Connection& c) { return load(c, user_id); });
@@ -142,7 +143,7 @@ void install_two_factor(Context& context) {
       c.execute("DELETE FROM recovery_codes WHERE user_id = ?", user_id);
       audit::record(c, request, {"account.two_factor_disabled", "user", std::to_string(user_id)});
     });
-    return redirect("/account?notice=two_factor_disabled");
+    return web::redirect("/account?notice=two_factor_disabled");
   });
 }
 

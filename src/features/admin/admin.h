@@ -25,10 +25,4 @@ organisations::Grants require(storage::Database& db, const http::Request& reques
                               organisations::Action action,
                               std::optional<std::int64_t> organisation_id = std::nullopt);
 
-// Parses a whole string as a positive id ("12"; not "12x", "-1" or "").
-std::optional<std::int64_t> parse_id(std::string_view text);
-
-// Parses a path parameter as a positive id; throws HttpError 404 otherwise.
-std::int64_t id_param(const http::Request& request, std::string_view name);
-
 }  // namespace ruamkit::features::admin

@@ -2,13 +2,13 @@
 // date. Platform admins see everything; an organisation's admins see the
 // entries of the organisations they administer, and nothing else.
 #include "core/clock.h"
-#include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/organisations/organisations.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/dates.h"
+#include "web/request.h"
 
 namespace ruamkit::features::admin {
 namespace {
@@ -46,7 +46,7 @@ void install_audit(Context& context) {
     audit::Filter filter;
     const std::string org_text(request.query_param("organisation").value_or(""));
     if (!org_text.empty()) {
-      filter.organisation_id = parse_id(org_text);
+      filter.organisation_id = web::parse_id(org_text);
       if (!filter.organisation_id) throw http::HttpError(400, "bad_organisation");
     }
     if (!grants.platform_admin) {
@@ -72,7 +72,7 @@ void install_audit(Context& context) {
     filter.to = bangkok_day_start(to, 1);
     const std::string before(request.query_param("before").value_or(""));
     if (!before.empty()) {
-      const auto id = parse_id(before);
+      const auto id = web::parse_id(before);
       if (!id) throw http::HttpError(400, "bad_before");
       filter.before_id = *id;
     }

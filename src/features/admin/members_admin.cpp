@@ -11,6 +11,7 @@
 #include "features/organisations/organisations.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/request.h"
 
 namespace ruamkit::features::admin {
 namespace {
@@ -71,19 +72,19 @@ void install_members(Context& context) {
   const auto& views = context.views;
 
   context.router.get("/admin/organisations/{id}/members", [&db, &views](http::Request& request) {
-    const auto id = id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     require(db, request, Action::manage_members, id);
     return members_page(db, views, request, id, "", "", 200);
   });
 
   context.router.post("/admin/organisations/{id}/invitations", [&db, &views,
                                                                 context](http::Request& request) {
-    const auto id = id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     require(db, request, Action::manage_members, id);
     const auto& t = views.messages(request);
-    const auto raw = accounts::form_value(request, "email");
+    const auto raw = web::form_value(request, "email");
     const auto email = accounts::normalize_email(raw);
-    const auto role = organisations::parse_role(accounts::form_value(request, "role"));
+    const auto role = organisations::parse_role(web::form_value(request, "role"));
     if (!email) return members_page(db, views, request, id, "email_invalid", raw, 422);
     if (!role) return members_page(db, views, request, id, "role_invalid", raw, 422);
     db.write([&](storage::Connection& c) {
@@ -107,14 +108,13 @@ void install_members(Context& context) {
            boost::json::serialize(boost::json::object{{"role", organisations::role_name(*role)}})});
     });
     if (context.wake_mail) context.wake_mail();
-    return accounts::redirect("/admin/organisations/" + std::to_string(id) +
-                              "/members?notice=invited");
+    return web::redirect("/admin/organisations/" + std::to_string(id) + "/members?notice=invited");
   });
 
   context.router.post(
       "/admin/organisations/{id}/members/{membership}/remove", [&db](http::Request& request) {
-        const auto id = id_param(request, "id");
-        const auto membership = id_param(request, "membership");
+        const auto id = web::id_param(request, "id");
+        const auto membership = web::id_param(request, "membership");
         require(db, request, Action::manage_members, id);
         db.write([&](storage::Connection& c) {
           const auto removed = organisations::revoke(c, id, membership);
@@ -124,8 +124,8 @@ void install_members(Context& context) {
                          boost::json::serialize(boost::json::object{
                              {"role", organisations::role_name(removed->role)}})});
         });
-        return accounts::redirect("/admin/organisations/" + std::to_string(id) +
-                                  "/members?notice=removed");
+        return web::redirect("/admin/organisations/" + std::to_string(id) +
+                             "/members?notice=removed");
       });
 
   // Accepting an invitation: shown first (GET), accepted by a form (POST).
@@ -150,7 +150,7 @@ void install_members(Context& context) {
     }
     web::ViewData data;
     if (!request.visitor.signed_in()) {
-      accounts::require_signed_in(request);  // to log-in, and back here afterwards
+      web::require_signed_in(request);  // to log-in, and back here afterwards
     }
     const auto org_id = invite->at("organisation_id").as_int64();
     const auto org =
@@ -164,8 +164,8 @@ void install_members(Context& context) {
   });
 
   context.router.post("/invitations/accept", [&db, invitation](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
-    const auto token = accounts::form_value(request, "token");
+    const auto user_id = web::require_signed_in(request);
+    const auto token = web::form_value(request, "token");
     const auto invite = invitation(token);
     if (!invite) throw http::HttpError(400, "invitation_invalid");
     const auto org_id = invite->at("organisation_id").as_int64();
@@ -186,7 +186,7 @@ void install_members(Context& context) {
           {"membership.granted", "user", std::to_string(user_id), org_id,
            boost::json::serialize(boost::json::object{{"role", organisations::role_name(*role)}})});
     });
-    return accounts::redirect("/account?notice=invitation_accepted");
+    return web::redirect("/account?notice=invitation_accepted");
   });
 }
 

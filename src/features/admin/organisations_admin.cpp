@@ -1,11 +1,11 @@
 // /admin/organisations: the tree, adding an organisation (platform admins),
 // editing names and contacts (platform admins and the organisation's admins).
-#include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/organisations/organisations.h"
 #include "http/error.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::admin {
 namespace {
@@ -55,7 +55,7 @@ web::Form organisation_form(const web::Catalogue& t, storage::Connection& c, con
 
 // Reads the form into `o`. Kind, parent and slug only when `may_move`.
 void read_form(const http::Request& request, Organisation& o, bool may_move) {
-  using accounts::form_value;
+  using web::form_value;
   o.name_th = form_value(request, "name_th");
   o.name_en = form_value(request, "name_en");
   o.email = form_value(request, "email");
@@ -71,7 +71,7 @@ void read_form(const http::Request& request, Organisation& o, bool may_move) {
   const auto parent = form_value(request, "parent_id");
   o.parent_id.reset();
   if (!parent.empty()) {
-    o.parent_id = parse_id(parent).value_or(-1);  // -1 is reported as an unknown parent
+    o.parent_id = web::parse_id(parent).value_or(-1);  // -1 is reported as an unknown parent
   }
 }
 
@@ -142,11 +142,11 @@ void install_organisations(Context& context) {
       return views.page(request, "form", t.text("admin.organisations.new_heading"), invalid->view(),
                         422);
     }
-    return accounts::redirect("/admin/organisations/" + std::to_string(id) + "?notice=saved");
+    return web::redirect("/admin/organisations/" + std::to_string(id) + "?notice=saved");
   });
 
   context.router.get("/admin/organisations/{id}", [&db, &views](http::Request& request) {
-    const auto id = id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto grants = require(db, request, Action::edit_organisation, id);
     const auto& t = views.messages(request);
     auto form = db.read([&](storage::Connection& c) {
@@ -163,7 +163,7 @@ void install_organisations(Context& context) {
   });
 
   context.router.post("/admin/organisations/{id}", [&db, &views](http::Request& request) {
-    const auto id = id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto grants = require(db, request, Action::edit_organisation, id);
     const auto& t = views.messages(request);
     std::optional<web::Form> invalid;
@@ -191,7 +191,7 @@ void install_organisations(Context& context) {
       return views.page(request, "form", t.text("admin.organisations.edit_heading"),
                         invalid->view(), 422);
     }
-    return accounts::redirect("/admin/organisations/" + std::to_string(id) + "?notice=saved");
+    return web::redirect("/admin/organisations/" + std::to_string(id) + "?notice=saved");
   });
 }
 

@@ -1,11 +1,11 @@
 // /admin/users: platform admins find accounts and set platform roles
 // (evaluator, platform admin). Organisation roles are given by invitation.
 #include "features/accounts/rules.h"
-#include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/request.h"
 
 namespace ruamkit::features::admin {
 
@@ -51,9 +51,9 @@ void install_users(Context& context) {
 
   context.router.post("/admin/users/{id}/roles", [&db](http::Request& request) {
     require(db, request, organisations::Action::create_organisation);
-    const auto id = id_param(request, "id");
-    const bool admin = accounts::form_value(request, "platform_admin") == "yes";
-    const bool evaluator = accounts::form_value(request, "evaluator") == "yes";
+    const auto id = web::id_param(request, "id");
+    const bool admin = web::form_value(request, "platform_admin") == "yes";
+    const bool evaluator = web::form_value(request, "evaluator") == "yes";
     if (id == request.visitor.user_id && !admin) {
       throw http::HttpError(403, "cannot_demote_self");  // keeps at least one admin
     }
@@ -71,8 +71,8 @@ void install_users(Context& context) {
                      std::string(R"({"platform_admin":)") + (admin ? "true" : "false") +
                          R"(,"evaluator":)" + (evaluator ? "true" : "false") + "}"});
     });
-    return accounts::redirect("/admin/users?notice=saved&q=" +
-                              http::encode_query_value(accounts::form_value(request, "q")));
+    return web::redirect("/admin/users?notice=saved&q=" +
+                         http::encode_query_value(web::form_value(request, "q")));
   });
 }
 

@@ -5,9 +5,7 @@
 // comments and edits, be open.
 #include "features/comments/module.h"
 
-#include "app/config.h"
 #include "core/utf8.h"
-#include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/comments/comments.h"
@@ -17,12 +15,13 @@
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/markdown.h"
+#include "web/request.h"
 
 namespace ruamkit::features::comments {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 // The target of a comment route: 404 when missing or not public (nobody
 // comments on, or reads comments of, what they cannot see).
@@ -55,17 +54,17 @@ Comment existing(storage::Connection& c, std::int64_t id) {
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
+  const auto& config = context.site;
 
   // A comment form of its own: for replies, and for people without JavaScript
   // who follow "reply".
   context.router.get("/comments/new", [&db, &views](http::Request& request) {
-    accounts::require_signed_in(request);
+    web::require_signed_in(request);
     const auto& t = views.messages(request);
     const std::string kind(request.query_param("target_kind").value_or(""));
-    const auto id = admin::parse_id(request.query_param("target_id").value_or("")).value_or(0);
+    const auto id = web::parse_id(request.query_param("target_id").value_or("")).value_or(0);
     std::optional<std::int64_t> parent;
-    if (const auto p = request.query_param("parent")) parent = admin::parse_id(*p);
+    if (const auto p = request.query_param("parent")) parent = web::parse_id(*p);
     auto form = db.read([&](storage::Connection& c) {
       const auto target = visible_target(c, kind, id);
       if (!target.open) throw http::HttpError(403, "comments_closed");
@@ -85,14 +84,14 @@ void install(Context& context) {
 
   context.router.post(
       "/comments", [&db, &views, &config, wake = context.wake_mail](http::Request& request) {
-        const auto user_id = accounts::require_signed_in(request);
+        const auto user_id = web::require_signed_in(request);
         const auto& t = views.messages(request);
         const auto kind = form_value(request, "target_kind");
-        const auto id = admin::parse_id(form_value(request, "target_id")).value_or(0);
+        const auto id = web::parse_id(form_value(request, "target_id")).value_or(0);
         const auto parent_text = form_value(request, "parent_id");
         std::optional<std::int64_t> parent;
         if (!parent_text.empty()) {
-          parent = admin::parse_id(parent_text);
+          parent = web::parse_id(parent_text);
           if (!parent) throw http::HttpError(400, "bad_parent");
         }
         Typed typed{std::string(http::find_param(request.form(), "body").value_or("")),
@@ -138,11 +137,11 @@ void install(Context& context) {
         });
         if (refused) return std::move(*refused);
         if (notified && wake) wake();
-        return accounts::redirect(location);
+        return web::redirect(location);
       });
 
   context.router.get("/comments/{id}/edit", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto id = id_param(request, "id");
     auto form = db.read([&](storage::Connection& c) {
       const auto m = existing(c, id);
@@ -168,7 +167,7 @@ void install(Context& context) {
   });
 
   context.router.post("/comments/{id}/edit", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto id = id_param(request, "id");
     const std::string body(http::find_param(request.form(), "body").value_or(""));
     const auto stance = form_value(request, "stance");
@@ -194,7 +193,7 @@ void install(Context& context) {
       location = target.url + "#comment-" + std::to_string(id);
     });
     if (refused) return std::move(*refused);
-    return accounts::redirect(location);
+    return web::redirect(location);
   });
 
   // Earlier wordings of an edited comment: public like the comment itself.
@@ -228,7 +227,7 @@ void install(Context& context) {
   });
 
   context.router.get("/comments/{id}/report", [&db, &views](http::Request& request) {
-    accounts::require_signed_in(request);
+    web::require_signed_in(request);
     const auto id = id_param(request, "id");
     const auto& t = views.messages(request);
     auto form = db.read([&](storage::Connection& c) {
@@ -252,7 +251,7 @@ void install(Context& context) {
   });
 
   context.router.post("/comments/{id}/report", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto id = id_param(request, "id");
     const auto reason = form_value(request, "reason");
     const auto note = form_value(request, "note");
@@ -271,7 +270,7 @@ void install(Context& context) {
   });
 
   context.router.post("/comments/{id}/support", [&db](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto id = id_param(request, "id");
     std::string back;
     db.write([&](storage::Connection& c) {
@@ -281,14 +280,14 @@ void install(Context& context) {
       toggle_support(c, id, user_id);
       back = target.url + "#comment-" + std::to_string(id);
     });
-    return accounts::redirect(back);
+    return web::redirect(back);
   });
 
   for (const bool hiding : {true, false}) {
     context.router.post(
         hiding ? "/comments/{id}/hide" : "/comments/{id}/restore",
         [&db, hiding](http::Request& request) {
-          const auto user_id = accounts::require_signed_in(request);
+          const auto user_id = web::require_signed_in(request);
           const auto id = id_param(request, "id");
           const auto reason = form_value(request, "reason");
           if (hiding && (reason.empty() || core::character_count(reason) > 300)) {
@@ -314,7 +313,7 @@ void install(Context& context) {
                  hiding ? "{\"reason_length\":" + std::to_string(reason.size()) + "}" : "{}"});
             back = target->url + "#comment-" + std::to_string(id);
           });
-          return accounts::redirect(back);
+          return web::redirect(back);
         });
   }
 

@@ -1,17 +1,17 @@
 #include "features/dev_outbox/dev_outbox.h"
 
-#include "app/config.h"
 #include "http/error.h"
+#include "http/proxy.h"
 #include "mail/outbox.h"
 
 namespace ruamkit::features::dev_outbox {
 
 void install(Context& context) {
-  if (!context.config.dev_outbox) return;
+  if (!context.site.dev_outbox) return;
   context.router.get(
       "/dev/outbox", [&db = context.database, &views = context.views](http::Request& request) {
         // Only for the developer at this machine.
-        if (!app::is_loopback(request.remote_address)) throw http::HttpError(404, "no_route");
+        if (!http::is_loopback(request.remote_address)) throw http::HttpError(404, "no_route");
         const auto mails = db.read([](storage::Connection& c) { return mail::recent_mail(c, 50); });
         web::ViewList list;
         for (const auto& m : mails) {

@@ -1,10 +1,11 @@
 #include "features/directory/directory.h"
 
 #include "features/organisations/organisations.h"
+#include "features/organisations/permissions.h"
 #include "features/pages/views.h"
+#include "features/registry.h"
 #include "features/search/index.h"
 #include "features/spaces/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/markdown.h"
@@ -14,9 +15,6 @@ namespace ruamkit::features::directory {
 namespace {
 
 constexpr int kPageSize = 20;
-
-const std::vector<std::string> kSearchKinds = {
-    "process", "committee", "hearing", "survey", "page", "announcement", "meeting", "organisation"};
 
 }  // namespace
 
@@ -101,7 +99,7 @@ void install(Context& context) {
         for (const auto& p : pages::list(c, f)) items.push_back(pages::card(p, t));
         data.set(kind == "page" ? "pages" : "announcements", web::optional_items(items));
       }
-      data.set("can_manage", workspace::may_manage(c, request, o->id));
+      data.set("can_manage", organisations::may_manage(c, request, o->id));
       data.set("manage_url", "/manage/organisations/" + std::to_string(o->id));
       data.set("email", web::text_or_false(o->email));
       data.set("phone", web::text_or_false(o->phone));
@@ -113,13 +111,14 @@ void install(Context& context) {
     return views.page(request, "organisations/show", title, data);
   });
 
-  context.router.get("/search", [&db, &views](http::Request& request) {
+  // The kinds to filter by: every component's (organisation first).
+  context.router.get("/search", [&db, &views,
+                                 kinds = context.registry.search_kinds()](http::Request& request) {
     const auto& t = views.messages(request);
     const std::string text(request.query_param("q").value_or(""));
     if (text.size() > 500) throw http::HttpError(400, "query_too_long");
     std::string kind(request.query_param("kind").value_or(""));
-    if (!kind.empty() &&
-        std::find(kSearchKinds.begin(), kSearchKinds.end(), kind) == kSearchKinds.end()) {
+    if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
       kind.clear();
     }
     const std::string organisation(request.query_param("organisation").value_or(""));
@@ -127,14 +126,15 @@ void install(Context& context) {
     web::ViewData data;
     data.set("q", text);
     web::ViewList kind_options;
-    for (const auto* k : {"", "process", "committee", "hearing", "page", "announcement", "meeting",
-                          "organisation"}) {
+    const auto add_option = [&](const std::string& value) {
       web::ViewData o;
-      o.set("value", std::string(k));
-      o.set("label", t.text(std::string("search.kinds.") + (*k ? k : "all")));
-      o.set("selected", kind == k);
+      o.set("value", value);
+      o.set("label", t.text("search.kinds." + (value.empty() ? std::string("all") : value)));
+      o.set("selected", kind == value);
       kind_options.push_back(o);
-    }
+    };
+    add_option("");
+    for (const auto& k : kinds) add_option(k);
     data.set("kind_options", kind_options);
     std::optional<std::int64_t> organisation_id;
     web::ViewList organisation_options;

@@ -9,16 +9,14 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/config.h"
 #include "core/file_types.h"
 #include "core/security.h"
 #include "core/utf8.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/documents.h"
-#include "features/workspace/workspace.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
+#include "web/request.h"
 
 namespace ruamkit::features::documents {
 namespace {
@@ -36,17 +34,17 @@ void install(Context& context) {
   const auto& views = context.views;
   // Shared by the handlers below, which the router copies.
   auto store = std::make_shared<const FileStore>(std::filesystem::path(
-      context.config.uploads_dir.empty() ? std::string("uploads") : context.config.uploads_dir));
+      context.site.uploads_dir.empty() ? std::string("uploads") : context.site.uploads_dir));
 
   context.router.post("/manage/documents", [&db, &views, store](http::Request& request) {
-    accounts::require_signed_in(request);
-    Owner owner{accounts::form_value(request, "owner_kind"),
-                admin::parse_id(accounts::form_value(request, "owner_id")).value_or(0)};
-    auto title = accounts::form_value(request, "title");
+    web::require_signed_in(request);
+    Owner owner{web::form_value(request, "owner_kind"),
+                web::parse_id(web::form_value(request, "owner_id")).value_or(0)};
+    auto title = web::form_value(request, "title");
     const auto state = db.read([&](storage::Connection& c) {
       auto s = owner_state(c, owner);
       if (!s) throw http::HttpError(404, "no_owner");
-      workspace::require_manage(c, request, s->organisation_id);
+      organisations::require_manage(c, request, s->organisation_id);
       return *s;
     });
     const http::FilePart* file = nullptr;
@@ -71,7 +69,7 @@ void install(Context& context) {
       db.write([&](storage::Connection& c) {
         const auto again = owner_state(c, owner);
         if (!again) throw http::HttpError(404, "no_owner");
-        workspace::require_manage(c, request, again->organisation_id);
+        organisations::require_manage(c, request, again->organisation_id);
         Document d;
         d.organisation_id = again->organisation_id;
         d.owner = owner;
@@ -92,16 +90,16 @@ void install(Context& context) {
       store->remove(key);
       throw;
     }
-    return accounts::redirect(state.manage_url + "?notice=uploaded");
+    return web::redirect(state.manage_url + "?notice=uploaded");
   });
 
   context.router.post("/manage/documents/{id}/delete", [&db, store](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     std::string back;
     const auto key = db.write([&](storage::Connection& c) {
       const auto d = find(c, id);
       if (!d) throw http::HttpError(404, "no_document");
-      workspace::require_manage(c, request, d->organisation_id);
+      organisations::require_manage(c, request, d->organisation_id);
       const auto state = owner_state(c, d->owner);
       back = state ? state->manage_url : "/manage";
       auto removed = remove(c, id);
@@ -111,17 +109,17 @@ void install(Context& context) {
       return removed;
     });
     if (key) store->remove(*key);  // after the commit: a rollback keeps the file
-    return accounts::redirect(back + "?notice=document_deleted");
+    return web::redirect(back + "?notice=document_deleted");
   });
 
   auto download = [&db, store](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto [document, is_public] = db.read([&](storage::Connection& c) {
       const auto d = find(c, id);
       if (!d) throw http::HttpError(404, "no_document");
       const auto state = owner_state(c, d->owner);
       const bool open = state && state->is_public;
-      if (!open && !workspace::may_manage(c, request, d->organisation_id)) {
+      if (!open && !organisations::may_manage(c, request, d->organisation_id)) {
         throw http::HttpError(404, "no_document");
       }
       return std::pair(*d, open);

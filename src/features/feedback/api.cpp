@@ -9,9 +9,10 @@
 #include "features/feedback/module.h"
 #include "features/feedback/plan.h"
 #include "features/feedback/reports.h"
-#include "features/open_data/json_api.h"
 #include "features/organisations/organisations.h"
 #include "http/error.h"
+#include "web/json_api.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
@@ -27,7 +28,7 @@ json::object category_json(const Category& k) {
           {"organisation_id", k.organisation_id},
           {"code", k.code},
           {"name_th", k.name_th},
-          {"name_en", api::text_or_null(k.name_en)},
+          {"name_en", web::api::text_or_null(k.name_en)},
           {"description", k.description},
           {"target_days", k.target_days},
           {"reopen_days", k.reopen_days}};
@@ -41,15 +42,15 @@ json::object case_json(const Case& f) {
           {"category",
            {{"id", f.category.id}, {"code", f.category.code}, {"name_th", f.category.name_th}}},
           {"description", f.description},
-          {"address", api::text_or_null(f.address)},
+          {"address", web::api::text_or_null(f.address)},
           {"lat", optional_number(f.lat)},
           {"lon", optional_number(f.lon)},
           {"status", f.status},
-          {"stage", api::text_or_null(f.stage)},
+          {"stage", web::api::text_or_null(f.stage)},
           {"received_at", f.received_at},
           {"due_on", f.due_on},
-          {"accepted_at", api::text_or_null(f.accepted_at)},
-          {"closed_at", api::text_or_null(f.closed_at)},
+          {"accepted_at", web::api::text_or_null(f.accepted_at)},
+          {"closed_at", web::api::text_or_null(f.closed_at)},
           {"overdue", f.overdue(today)},
           {"rating", f.rating ? json::value(*f.rating) : json::value(nullptr)},
           {"reopened", f.reopen_count},
@@ -58,7 +59,7 @@ json::object case_json(const Case& f) {
 }
 
 organisations::Organisation organisation_of(storage::Connection& c, const http::Request& request) {
-  const auto o = organisations::find(c, api::id_param(request, "id"));
+  const auto o = organisations::find(c, web::id_param(request, "id"));
   if (!o) throw http::HttpError(404, "no_organisation");
   return *o;
 }
@@ -71,7 +72,7 @@ void install_api(Context& context) {
   context.router.get("/api/v1/feedback/categories", [&db](http::Request& request) {
     std::optional<std::int64_t> organisation;
     if (const auto o = request.query_param("organisation_id"); o && !o->empty()) {
-      organisation = api::id_value(*o);
+      organisation = web::id_value(*o);
     }
     json::array data;
     db.read([&](storage::Connection& c) {
@@ -79,15 +80,15 @@ void install_api(Context& context) {
         if (!organisation || k.organisation_id == *organisation) data.push_back(category_json(k));
       }
     });
-    return api::reply(json::object{{"data", std::move(data)}});
+    return web::api::reply(json::object{{"data", std::move(data)}});
   });
 
   context.router.get("/api/v1/feedback/cases", [&db](http::Request& request) {
-    const auto p = api::paging(request);
+    const auto p = web::api::paging(request);
     PublicFilter f;
     std::string extra;
     if (const auto o = request.query_param("organisation_id"); o && !o->empty()) {
-      f.organisation_id = api::id_value(*o);
+      f.organisation_id = web::id_value(*o);
       extra += "organisation_id=" + std::to_string(*f.organisation_id) + "&";
     }
     if (const auto s = request.query_param("status"); s && !s->empty()) {
@@ -108,13 +109,13 @@ void install_api(Context& context) {
       rows.next();
       total = rows.integer(0);
     });
-    return api::reply(
+    return web::api::reply(
         json::object{{"data", std::move(data)},
-                     {"meta", api::page_meta("/api/v1/feedback/cases", extra, p, total)}});
+                     {"meta", web::api::page_meta("/api/v1/feedback/cases", extra, p, total)}});
   });
 
   context.router.get("/api/v1/feedback/cases/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto f = find(c, id);
@@ -142,7 +143,7 @@ void install_api(Context& context) {
       o["photos"] = std::move(pictures);
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/organisations/{id}/feedback/report", [&db](http::Request& request) {
@@ -193,7 +194,7 @@ void install_api(Context& context) {
                        {"stars", std::move(stars)},
                        {"top_places", std::move(places)}};
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/organisations/{id}/improvement-plan", [&db](http::Request& request) {
@@ -207,14 +208,14 @@ void install_api(Context& context) {
                                     {"title", p.title},
                                     {"finding", p.finding},
                                     {"action", p.action},
-                                    {"owner", api::text_or_null(p.owner_name)},
-                                    {"due_on", api::text_or_null(p.due_on)},
+                                    {"owner", web::api::text_or_null(p.owner_name)},
+                                    {"due_on", web::api::text_or_null(p.due_on)},
                                     {"status", p.status},
-                                    {"done_note", api::text_or_null(p.done_note)},
+                                    {"done_note", web::api::text_or_null(p.done_note)},
                                     {"updated_at", p.updated_at}});
       }
     });
-    return api::reply(json::object{{"data", std::move(data)}});
+    return web::api::reply(json::object{{"data", std::move(data)}});
   });
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
@@ -117,14 +118,14 @@ std::string queue_where(const QueueFilter& f) {
 }  // namespace
 
 bool Case::overdue(std::chrono::year_month_day today) const {
-  const auto due = spaces::parse_day(due_on);
+  const auto due = core::parse_day(due_on);
   if (!due) return false;
   return is_overdue(is_open(), *due, closed_on(), today);
 }
 
 std::optional<std::chrono::year_month_day> Case::closed_on() const {
   if (closed_at.empty()) return std::nullopt;
-  return spaces::parse_day(web::iso_day_of(closed_at));
+  return core::parse_day(web::iso_day_of(closed_at));
 }
 
 Problems check_category(const Category& k) {
@@ -218,8 +219,8 @@ std::int64_t create(storage::Connection& c, const NewCase& n) {
           "VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           category->organisation_id, category->id, new_tracking_code(), r.description, r.address,
           r.lat, r.lon, n.reporter_id, r.contact_name, r.contact_email, r.contact_phone, n.source,
-          n.client_id, at, web::iso_date(received),
-          web::iso_date(due_day(received, category->target_days)), at, n.forwarded_from);
+          n.client_id, at, core::iso_date(received),
+          core::iso_date(due_day(received, category->target_days)), at, n.forwarded_from);
       break;
     } catch (const storage::ConstraintError&) {
       if (attempt >= 3) throw;

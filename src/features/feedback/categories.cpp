@@ -2,20 +2,19 @@
 // name, target days for the service level, and the reporter's reopening
 // window. Officials of the organisation add and edit them; a category with
 // cases is switched off rather than deleted.
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/feedback/cases.h"
 #include "features/feedback/module.h"
 #include "features/organisations/organisations.h"
-#include "features/workspace/workspace.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
 
-using accounts::form_value;
+using web::form_value;
 
 std::string list_url(std::int64_t organisation_id) {
   return "/manage/organisations/" + std::to_string(organisation_id) + "/feedback/categories";
@@ -89,7 +88,7 @@ http::Response list_page(const web::Views& views, const http::Request& request,
   blank.active = true;
   data.set("new_form", new_form ? new_form->view()
                                 : category_form(t, list_url(organisation_id), blank, true).view());
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   data.set("queue_url", "/manage/organisations/" + std::to_string(organisation_id) + "/feedback");
   return views.page(request, "feedback/categories", t.text("feedback.categories.heading"), data,
                     status);
@@ -103,22 +102,22 @@ void install_categories(Context& context) {
 
   context.router.get("/manage/organisations/{id}/feedback/categories",
                      [&db, &views](http::Request& request) {
-                       const auto organisation_id = admin::id_param(request, "id");
+                       const auto organisation_id = web::id_param(request, "id");
                        return db.read([&](storage::Connection& c) {
-                         workspace::require_manage(c, request, organisation_id);
+                         organisations::require_manage(c, request, organisation_id);
                          return list_page(views, request, c, organisation_id, std::nullopt);
                        });
                      });
 
   context.router.post("/manage/organisations/{id}/feedback/categories",
                       [&db, &views](http::Request& request) {
-                        const auto organisation_id = admin::id_param(request, "id");
+                        const auto organisation_id = web::id_param(request, "id");
                         const auto& t = views.messages(request);
                         auto k = read_category(request);
                         k.organisation_id = organisation_id;
                         std::optional<http::Response> page;
                         db.write([&](storage::Connection& c) {
-                          workspace::require_manage(c, request, organisation_id);
+                          organisations::require_manage(c, request, organisation_id);
                           auto problems = check_category(k);
                           if (problems.empty() && !save_category(c, k))
                             problems.emplace_back("code", "feedback_category_code_taken");
@@ -133,11 +132,11 @@ void install_categories(Context& context) {
                                          std::to_string(k.id), organisation_id});
                         });
                         if (page) return std::move(*page);
-                        return accounts::redirect(list_url(organisation_id) + "?notice=created");
+                        return web::redirect(list_url(organisation_id) + "?notice=created");
                       });
 
   context.router.post("/manage/feedback/categories/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     auto k = read_category(request);
     std::optional<http::Response> page;
     std::int64_t organisation_id = 0;
@@ -145,7 +144,7 @@ void install_categories(Context& context) {
       const auto old = find_category(c, id);
       if (!old) throw http::HttpError(404, "no_category");
       organisation_id = old->organisation_id;
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       k.id = id;
       k.organisation_id = organisation_id;
       auto problems = check_category(k);
@@ -164,7 +163,7 @@ void install_categories(Context& context) {
           {"feedback.category_changed", "feedback_category", std::to_string(id), organisation_id});
     });
     if (page) return std::move(*page);
-    return accounts::redirect(list_url(organisation_id) + "?notice=saved");
+    return web::redirect(list_url(organisation_id) + "?notice=saved");
   });
 }
 

@@ -3,7 +3,7 @@
 // item of its improvement plan.
 #pragma once
 
-#include "features/demo.h"
+#include "features/component.h"
 
 namespace ruamkit::features::feedback {
 

@@ -8,12 +8,10 @@
 #include <algorithm>
 #include <map>
 
-#include "app/config.h"
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "core/utf8.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/feedback/cases.h"
 #include "features/feedback/module.h"
@@ -22,16 +20,16 @@
 #include "features/feedback/views.h"
 #include "features/organisations/organisations.h"
 #include "features/organisations/permissions.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/paging.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 constexpr int kPageSize = 50;
 constexpr std::size_t kMaxNote = 5000;
@@ -43,7 +41,7 @@ std::string queue_url(std::int64_t organisation_id) {
 Case managed(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto f = find(c, id);
   if (!f) throw http::HttpError(404, "no_case");
-  workspace::require_manage(c, request, f->organisation_id);
+  organisations::require_manage(c, request, f->organisation_id);
   return *f;
 }
 
@@ -51,7 +49,7 @@ Case managed(storage::Connection& c, const http::Request& request, std::int64_t 
 bool may_see_reporter(storage::Connection& c, const http::Request& request, const Case& f) {
   if (!request.visitor.signed_in()) return false;
   if (f.assignee_id == request.visitor.user_id &&
-      workspace::may_manage(c, request, f.organisation_id)) {
+      organisations::may_manage(c, request, f.organisation_id)) {
     return true;
   }
   const auto grants = organisations::load_grants(c, request.visitor.user_id);
@@ -91,7 +89,7 @@ http::Response case_page(const web::Views& views, const http::Request& request,
   data.set("timeline", timeline_view(timeline(c, f.id, true), t));
   data.set("photos", photos_view(photos(c, f.id)));
   data.set("queue_url", queue_url(f.organisation_id));
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   data.set("problem", web::text_or_false(problem.empty() ? "" : t.text("errors.form." + problem)));
   data.set("may_see_reporter", may_see_reporter(c, request, f));
   data.set("source_text", t.text("feedback.sources." + f.source));
@@ -143,7 +141,7 @@ http::Response case_page(const web::Views& views, const http::Request& request,
 }
 
 http::Response done(const Case& f, const std::string& notice) {
-  return accounts::redirect(f.manage_url() + "?notice=" + notice);
+  return web::redirect(f.manage_url() + "?notice=" + notice);
 }
 
 }  // namespace
@@ -151,7 +149,7 @@ http::Response done(const Case& f, const std::string& notice) {
 void install_manage(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
+  const auto& config = context.site;
   const auto store = photo_store(config);
   const auto wake = context.wake_mail;
 
@@ -161,27 +159,27 @@ void install_manage(Context& context) {
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       const auto o = organisations::find(c, organisation_id);
       if (!o) throw http::HttpError(404, "no_organisation");
       title = t.text("feedback.queue.heading") + " · " + o->name(t.locale());
       QueueFilter f;
       f.organisation_id = organisation_id;
-      f.today = web::iso_date(core::today_in_thailand());
+      f.today = core::iso_date(core::today_in_thailand());
       f.status = std::string(request.query_param("status").value_or(""));
       if (!f.status.empty() && f.status != "all" &&
           std::find(statuses().begin(), statuses().end(), f.status) == statuses().end()) {
         throw http::HttpError(400, "status_unknown");
       }
       if (const auto k = request.query_param("category"); k && !k->empty()) {
-        f.category_id = admin::parse_id(*k);
+        f.category_id = web::parse_id(*k);
         if (!f.category_id) throw http::HttpError(400, "category_unknown");
       }
       const auto who = std::string(request.query_param("assignee").value_or(""));
       if (who == "me") f.assignee_id = request.visitor.user_id;
       if (who == "none") f.assignee_id = 0;
       if (!who.empty() && who != "me" && who != "none") {
-        f.assignee_id = admin::parse_id(who);
+        f.assignee_id = web::parse_id(who);
         if (!f.assignee_id) throw http::HttpError(400, "assignee_unknown");
       }
       f.overdue_only = request.query_param("overdue") == std::optional<std::string_view>("1");
@@ -314,7 +312,7 @@ void install_manage(Context& context) {
       f = managed(c, request, id);
       std::optional<std::int64_t> assignee;
       if (!who.empty()) {
-        assignee = admin::parse_id(who);
+        assignee = web::parse_id(who);
         const auto list = handlers(c, f.organisation_id);
         if (!assignee || std::none_of(list.begin(), list.end(),
                                       [&](const auto& m) { return m.user_id == *assignee; })) {
@@ -349,7 +347,7 @@ void install_manage(Context& context) {
       "/manage/feedback/cases/{id}/forward", [&db, &views, &config, wake](http::Request& request) {
         const auto id = id_param(request, "id");
         const auto reason = checked_note(form_value(request, "reason"));
-        const auto category_id = admin::parse_id(form_value(request, "category")).value_or(0);
+        const auto category_id = web::parse_id(form_value(request, "category")).value_or(0);
         std::optional<http::Response> page;
         Case f;
         db.write([&](storage::Connection& c) {
@@ -383,7 +381,7 @@ void install_manage(Context& context) {
   context.router.post("/manage/feedback/cases/{id}/merge", [&db, &views, &config,
                                                             wake](http::Request& request) {
     const auto id = id_param(request, "id");
-    const auto into_id = admin::parse_id(form_value(request, "into")).value_or(0);
+    const auto into_id = web::parse_id(form_value(request, "into")).value_or(0);
     const auto note = checked_note(form_value(request, "note"));
     std::optional<http::Response> page;
     Case f;
@@ -413,8 +411,8 @@ void install_manage(Context& context) {
 
   // An "after" photo of the fix (a path of its own: uploads may be large).
   context.router.post("/manage/feedback/photos", [&db, &views, store](http::Request& request) {
-    accounts::require_signed_in(request);
-    const auto id = admin::parse_id(form_value(request, "case")).value_or(0);
+    web::require_signed_in(request);
+    const auto id = web::parse_id(form_value(request, "case")).value_or(0);
     Problems problems;
     const auto uploads = read_photos(request, problems);
     std::optional<http::Response> page;

@@ -7,14 +7,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/config.h"
 #include "core/clock.h"
 #include "core/file_types.h"
 #include "core/fiscal_year.h"
 #include "core/security.h"
 #include "core/utf8.h"
 #include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/feedback/cases.h"
 #include "features/feedback/photos.h"
 #include "features/feedback/views.h"
@@ -22,11 +20,12 @@
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
 
-using accounts::form_value;
+using web::form_value;
 
 constexpr int kAnonymousPerNetworkPerHour = 30;
 
@@ -131,7 +130,7 @@ http::Response track_page(const web::Views& views, const http::Request& request,
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
+  const auto& config = context.site;
   const auto store = photo_store(config);
   install_manage(context);
   install_categories(context);
@@ -163,7 +162,7 @@ void install(Context& context) {
     Problems problems;
     auto report = read_report(request, problems);
     const auto category_text = form_value(request, "category");
-    const auto category_id = admin::parse_id(category_text).value_or(0);
+    const auto category_id = web::parse_id(category_text).value_or(0);
     for (const auto& problem : check_report(report)) {
       // A bad pin is found both when reading and when checking: say it once.
       if (std::find(problems.begin(), problems.end(), problem) == problems.end()) {
@@ -226,7 +225,7 @@ void install(Context& context) {
       for (const auto& p : stored) store->remove(p.storage_key);
       return std::move(*page);
     }
-    return accounts::redirect(track_url(code) + "?notice=received");
+    return web::redirect(track_url(code) + "?notice=received");
   });
 
   context.router.get("/feedback/track", [&views](http::Request& request) {
@@ -234,7 +233,7 @@ void install(Context& context) {
     const auto code = request.query_param("code");
     if (code) {
       if (const auto canonical = normalize_tracking_code(*code)) {
-        return accounts::redirect(track_url(*canonical));
+        return web::redirect(track_url(*canonical));
       }
     }
     web::ViewData data;
@@ -270,7 +269,7 @@ void install(Context& context) {
       }
     });
     if (page) return std::move(*page);
-    return accounts::redirect(track_url(code) + "?notice=rated");
+    return web::redirect(track_url(code) + "?notice=rated");
   });
 
   context.router.post("/feedback/track/{code}/reopen", [&db, &views](http::Request& request) {
@@ -297,11 +296,11 @@ void install(Context& context) {
       reopen(c, k.f.id, reason);
     });
     if (page) return std::move(*page);
-    return accounts::redirect(track_url(code) + "?notice=reopened");
+    return web::redirect(track_url(code) + "?notice=reopened");
   });
 
   context.router.get("/feedback/cases/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     return db.read([&](storage::Connection& c) {
       const auto f = find(c, id);
@@ -315,7 +314,7 @@ void install(Context& context) {
   });
 
   context.router.get("/feedback/photos/{id}", [&db, store](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto photo = db.read([&](storage::Connection& c) {
       const auto p = find_photo(c, id);
       if (!p) throw http::HttpError(404, "no_photo");

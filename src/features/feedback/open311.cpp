@@ -9,7 +9,6 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
-#include "app/config.h"
 #include "core/clock.h"
 #include "core/security.h"
 #include "features/feedback/cases.h"
@@ -233,7 +232,7 @@ http::Response list_requests(storage::Database& db, const http::Request& request
 
 void install_open311(Context& context) {
   auto& db = context.database;
-  const auto& base_url = context.config.base_url;
+  const auto& base_url = context.site.base_url;
 
   auto services = [&db](http::Request&) {
     return answering([&] {

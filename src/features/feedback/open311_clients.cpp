@@ -4,13 +4,13 @@
 #include "core/clock.h"
 #include "core/security.h"
 #include "core/utf8.h"
-#include "features/accounts/support.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/feedback/module.h"
 #include "features/organisations/permissions.h"
 #include "http/error.h"
 #include "web/dates.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
@@ -54,7 +54,7 @@ void install_open311_clients(Context& context) {
 
   context.router.post("/admin/open311", [&db, &views](http::Request& request) {
     admin::require(db, request, organisations::Action::create_organisation);
-    const auto name = accounts::form_value(request, "name");
+    const auto name = web::form_value(request, "name");
     return db.write([&](storage::Connection& c) {
       const auto n = core::character_count(name);
       if (n < 1 || n > 200 || !core::is_clean_text(name)) {
@@ -78,7 +78,7 @@ void install_open311_clients(Context& context) {
 
   context.router.post("/admin/open311/{id}/revoke", [&db](http::Request& request) {
     admin::require(db, request, organisations::Action::create_organisation);
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     db.write([&](storage::Connection& c) {
       if (c.execute("UPDATE open311_clients SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                     core::iso_timestamp(core::Clock::now()), id) == 0) {
@@ -86,7 +86,7 @@ void install_open311_clients(Context& context) {
       }
       audit::record(c, request, {"open311.client_revoked", "open311_client", std::to_string(id)});
     });
-    return accounts::redirect("/admin/open311");
+    return web::redirect("/admin/open311");
   });
 }
 

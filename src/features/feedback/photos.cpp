@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "app/config.h"
 #include "core/file_types.h"
 #include "core/security.h"
 #include "features/feedback/photo_metadata.h"
@@ -10,7 +9,7 @@
 
 namespace ruamkit::features::feedback {
 
-std::shared_ptr<const documents::FileStore> photo_store(const app::Config& config) {
+std::shared_ptr<const documents::FileStore> photo_store(const Site& config) {
   const std::filesystem::path root(config.uploads_dir.empty() ? std::string("uploads")
                                                               : config.uploads_dir);
   return std::make_shared<const documents::FileStore>(root / "feedback");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "features/component.h"
 #include "features/documents/documents.h"
 #include "features/feedback/cases.h"
 #include "http/message.h"
@@ -23,7 +24,7 @@ inline constexpr int kMaxPhotos = 3;
 inline constexpr std::size_t kMaxPhotoBytes = 8 * 1024 * 1024;
 
 // The file store of case photos (the uploads directory's "feedback" folder).
-std::shared_ptr<const documents::FileStore> photo_store(const app::Config& config);
+std::shared_ptr<const documents::FileStore> photo_store(const Site& config);
 
 struct PhotoUpload {
   std::string mime, content;  // content already stripped of metadata

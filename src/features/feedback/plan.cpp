@@ -1,6 +1,7 @@
 #include "features/feedback/plan.h"
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
 
@@ -47,7 +48,7 @@ Problems check_plan_item(const PlanItem& item) {
   if (item.status != "planned" && item.status != "in_progress" && item.status != "done") {
     found.emplace_back("status", "plan_status_unknown");
   }
-  if (!item.due_on.empty() && !spaces::parse_day(item.due_on)) {
+  if (!item.due_on.empty() && !core::parse_day(item.due_on)) {
     found.emplace_back("due_on", "date_invalid");
   }
   if (core::character_count(item.done_note) > 5000)

@@ -4,22 +4,21 @@
 
 #include "core/clock.h"
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/feedback/module.h"
 #include "features/feedback/plan.h"
 #include "features/feedback/reports.h"
 #include "features/organisations/organisations.h"
-#include "features/workspace/workspace.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::feedback {
 namespace {
 
-using accounts::form_value;
+using web::form_value;
 
 std::string manage_url(std::int64_t organisation_id) {
   return "/manage/organisations/" + std::to_string(organisation_id) + "/improvement-plan";
@@ -50,7 +49,7 @@ PlanItem read_item(const http::Request& request) {
   p.status = form_value(request, "status");
   if (p.status.empty()) p.status = "planned";
   p.done_note = form_value(request, "done_note");
-  p.owner_id = admin::parse_id(form_value(request, "owner"));
+  p.owner_id = web::parse_id(form_value(request, "owner"));
   try {
     p.fiscal_year = std::stoi(form_value(request, "fiscal_year"));
   } catch (const std::exception&) {
@@ -113,7 +112,7 @@ http::Response manage_page(const web::Views& views, const http::Request& request
   data.set("new_form",
            new_form ? new_form->view()
                     : item_form(t, manage_url(organisation_id), blank, officials, true).view());
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   data.set("public_url",
            "/organisations/" + o->slug + "/improvement-plan?fy=" + std::to_string(fiscal_year));
   data.set("report_url",
@@ -158,23 +157,23 @@ void install_plan(Context& context) {
 
   context.router.get(
       "/manage/organisations/{id}/improvement-plan", [&db, &views](http::Request& request) {
-        const auto organisation_id = admin::id_param(request, "id");
+        const auto organisation_id = web::id_param(request, "id");
         const auto period = read_period(request);
         return db.read([&](storage::Connection& c) {
-          workspace::require_manage(c, request, organisation_id);
+          organisations::require_manage(c, request, organisation_id);
           return manage_page(views, request, c, organisation_id, period.fiscal_year, std::nullopt);
         });
       });
 
   context.router.post("/manage/organisations/{id}/improvement-plan", [&db, &views](
                                                                          http::Request& request) {
-    const auto organisation_id = admin::id_param(request, "id");
+    const auto organisation_id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     auto p = read_item(request);
     p.organisation_id = organisation_id;
     std::optional<http::Response> page;
     db.write([&](storage::Connection& c) {
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       auto problems = check_plan_item(p);
       if (problems.empty() && p.owner_id) {
         const auto officials = organisations::members(c, organisation_id);
@@ -199,19 +198,19 @@ void install_plan(Context& context) {
                     {"plan.item_created", "improvement_item", std::to_string(id), organisation_id});
     });
     if (page) return std::move(*page);
-    return accounts::redirect(manage_url(organisation_id) + "?fy=" + std::to_string(p.fiscal_year) +
-                              "&notice=created");
+    return web::redirect(manage_url(organisation_id) + "?fy=" + std::to_string(p.fiscal_year) +
+                         "&notice=created");
   });
 
   context.router.post("/manage/improvement-items/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     auto p = read_item(request);
     std::optional<http::Response> page;
     db.write([&](storage::Connection& c) {
       const auto old = find_plan_item(c, id);
       if (!old) throw http::HttpError(404, "no_item");
-      workspace::require_manage(c, request, old->organisation_id);
+      organisations::require_manage(c, request, old->organisation_id);
       p.id = id;
       p.organisation_id = old->organisation_id;
       auto problems = check_plan_item(p);
@@ -234,8 +233,8 @@ void install_plan(Context& context) {
                      "{\"status\":\"" + p.status + "\"}"});
     });
     if (page) return std::move(*page);
-    return accounts::redirect(manage_url(p.organisation_id) +
-                              "?fy=" + std::to_string(p.fiscal_year) + "&notice=saved");
+    return web::redirect(manage_url(p.organisation_id) + "?fy=" + std::to_string(p.fiscal_year) +
+                         "&notice=saved");
   });
 }
 

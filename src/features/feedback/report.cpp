@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "features/feedback/rules.h"
 #include "features/spaces/rules.h"
 #include "web/dates.h"
@@ -34,10 +35,10 @@ std::string place_of(const CaseFacts& f) {
 }
 
 bool overdue_case(const CaseFacts& f, std::chrono::year_month_day today) {
-  const auto due = spaces::parse_day(f.due_on);
+  const auto due = core::parse_day(f.due_on);
   if (!due) return false;
   std::optional<std::chrono::year_month_day> closed;
-  if (!f.closed_at.empty()) closed = spaces::parse_day(web::iso_day_of(f.closed_at));
+  if (!f.closed_at.empty()) closed = core::parse_day(web::iso_day_of(f.closed_at));
   return is_overdue(is_open_status(f.status), *due, closed, today);
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "features/feedback/cases.h"
 #include "features/feedback/module.h"
@@ -67,7 +68,7 @@ Period read_period(const http::Request& request) {
     if (fy < 2500 || fy > 2700) throw http::HttpError(400, "fiscal_year_invalid");
   }
   const auto range = core::fiscal_year_range(fy);
-  return {fy, web::iso_date(range.first), web::iso_date(range.last)};
+  return {fy, core::iso_date(range.first), core::iso_date(range.last)};
 }
 
 LoadedReport load_report(storage::Connection& c, std::int64_t organisation_id, const Period& period,

@@ -1,10 +1,10 @@
 #include "features/feeds/feeds.h"
 
-#include "app/config.h"
 #include "features/organisations/organisations.h"
 #include "features/pages/pages.h"
 #include "http/error.h"
 #include "web/feed.h"
+#include "web/json_api.h"
 #include "web/markdown.h"
 
 namespace ruamkit::features::feeds {
@@ -12,23 +12,12 @@ namespace {
 
 constexpr int kEntries = 50;
 
-bool plain_host(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  for (char ch : host) {
-    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                    (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == ':' || ch == '[' ||
-                    ch == ']';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 enum class Format { atom, rss };
 
-http::Response feed(storage::Database& db, const web::Views& views, const app::Config& config,
+http::Response feed(storage::Database& db, const web::Views& views, const Site& config,
                     const http::Request& request, const std::string& slug, Format format) {
   const auto& t = views.messages(request);
-  const auto root = site_root(config, request);
+  const auto root = web::api::site_root(config.base_url, request);
   web::FeedInfo info;
   std::vector<web::FeedEntry> entries;
   db.read([&](storage::Connection& c) {
@@ -77,20 +66,10 @@ http::Response feed(storage::Database& db, const web::Views& views, const app::C
 
 }  // namespace
 
-std::string site_root(const app::Config& config, const http::Request& request) {
-  std::string root = config.base_url;
-  if (root.empty()) {
-    const auto host = request.header("Host").value_or("");
-    root = "http://" + std::string(plain_host(host) ? host : "localhost");
-  }
-  while (!root.empty() && root.back() == '/') root.pop_back();
-  return root;
-}
-
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
+  const auto& config = context.site;
   for (const auto format : {Format::atom, Format::rss}) {
     const std::string ext = format == Format::atom ? ".atom" : ".rss";
     context.router.get("/feed" + ext, [&db, &views, &config, format](http::Request& request) {

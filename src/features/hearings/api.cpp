@@ -10,8 +10,9 @@
 #include "features/documents/json.h"
 #include "features/hearings/hearings.h"
 #include "features/hearings/module.h"
-#include "features/open_data/json_api.h"
 #include "http/error.h"
+#include "web/json_api.h"
+#include "web/request.h"
 
 namespace ruamkit::features::hearings {
 namespace {
@@ -32,8 +33,8 @@ json::object summary_json(storage::Connection& c, const Hearing& h) {
           {"anonymous_allowed", h.anonymous_allowed},
           {"participants", counts.participants},
           {"comments", counts.comments},
-          {"published_at", api::text_or_null(h.published_at)},
-          {"summary_published_at", api::text_or_null(h.summary_published_at)}};
+          {"published_at", web::api::text_or_null(h.published_at)},
+          {"summary_published_at", web::api::text_or_null(h.summary_published_at)}};
 }
 
 json::array comments_json(storage::Connection& c, const std::string& kind, std::int64_t id) {
@@ -43,7 +44,7 @@ json::array comments_json(storage::Connection& c, const std::string& kind, std::
                    {"parent_id", m.parent_id ? json::value(*m.parent_id) : json::value(nullptr)},
                    {"author", m.anonymous || m.author_name.empty() ? json::value(nullptr)
                                                                    : json::value(m.author_name)},
-                   {"stance", api::text_or_null(m.stance)},
+                   {"stance", web::api::text_or_null(m.stance)},
                    {"body", m.hidden() ? json::value(nullptr) : json::value(m.body)},
                    {"hidden", m.hidden()},
                    {"supports", m.supports},
@@ -69,13 +70,13 @@ void install_api(Context& context) {
   auto& db = context.database;
 
   context.router.get("/api/v1/hearings", [&db](http::Request& request) {
-    const auto p = api::paging(request);
+    const auto p = web::api::paging(request);
     std::optional<std::int64_t> space, organisation;
     if (const auto s = request.query_param("process_id"); s && !s->empty()) {
-      space = api::id_value(*s);
+      space = web::id_value(*s);
     }
     if (const auto o = request.query_param("organisation_id"); o && !o->empty()) {
-      organisation = api::id_value(*o);
+      organisation = web::id_value(*o);
     }
     json::array data;
     std::int64_t total = 0;
@@ -99,12 +100,12 @@ void install_api(Context& context) {
     if (organisation) extra += "organisation_id=" + std::to_string(*organisation) + "&";
     json::object body;
     body["data"] = std::move(data);
-    body["meta"] = api::page_meta("/api/v1/hearings", extra, p, total);
-    return api::reply(body);
+    body["meta"] = web::api::page_meta("/api/v1/hearings", extra, p, total);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/hearings/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto h = find(c, id);
@@ -137,7 +138,7 @@ void install_api(Context& context) {
       }
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 }
 

@@ -2,7 +2,7 @@
 // process, open for comments around today.
 #pragma once
 
-#include "features/demo.h"
+#include "features/component.h"
 
 namespace ruamkit::features::hearings {
 

@@ -6,12 +6,12 @@
 #include <map>
 
 #include "core/fiscal_year.h"
-#include "features/admin/admin.h"
 #include "features/comments/comments.h"
 #include "features/hearings/hearings.h"
 #include "features/hearings/module.h"
-#include "features/workspace/workspace.h"
+#include "features/organisations/permissions.h"
 #include "http/error.h"
+#include "web/request.h"
 #include "web/spreadsheet.h"
 
 namespace ruamkit::features::hearings {
@@ -55,13 +55,13 @@ void install_exports(Context& context) {
     context.router.get(
         xlsx ? "/manage/hearings/{id}/comments.xlsx" : "/manage/hearings/{id}/comments.csv",
         [&db, &views, xlsx](http::Request& request) {
-          const auto id = admin::id_param(request, "id");
+          const auto id = web::id_param(request, "id");
           const auto& t = views.messages(request);
           std::vector<web::Row> rows;
           db.read([&](storage::Connection& c) {
             const auto h = find(c, id);
             if (!h) throw http::HttpError(404, "no_hearing");
-            workspace::require_manage(c, request, h->organisation_id);
+            organisations::require_manage(c, request, h->organisation_id);
             rows = comment_rows(c, *h, t);
           });
           return web::table_download(rows, t.text("hearings.export.sheet"),

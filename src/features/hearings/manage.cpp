@@ -6,10 +6,7 @@
 // organisation; every change is audit-logged.
 #include <set>
 
-#include "app/config.h"
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/comments/comments.h"
 #include "features/documents/views.h"
@@ -17,25 +14,26 @@
 #include "features/hearings/module.h"
 #include "features/hearings/views.h"
 #include "features/notifications/notifications.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
 #include "web/markdown.h"
+#include "web/request.h"
 
 namespace ruamkit::features::hearings {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 std::string manage_url(std::int64_t id) { return "/manage/hearings/" + std::to_string(id); }
 
 Hearing managed(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto h = find(c, id);
   if (!h) throw http::HttpError(404, "no_hearing");
-  workspace::require_manage(c, request, h->organisation_id);
+  organisations::require_manage(c, request, h->organisation_id);
   return *h;
 }
 
@@ -131,7 +129,7 @@ http::Response overview(const web::Views& views, const http::Request& request,
   const auto editable = editable_version(h, all);
   data.set("manage_url", manage_url(h.id));
   data.set("back_url", spaces::manage_url(h.space_id));
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   data.set("problem",
            web::text_or_false(problem_key.empty() ? "" : t.text("errors.form." + problem_key)));
   data.set("details_form",
@@ -212,7 +210,8 @@ http::Response overview(const web::Views& views, const http::Request& request,
 void install_manage(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
+  const auto& config = context.site;
+  const auto min_days = static_cast<int>(context.settings.integer("hearing-min-days"));
 
   context.router.get("/manage/spaces/{id}/hearings/new", [&db, &views](http::Request& request) {
     const auto space_id = id_param(request, "id");
@@ -249,7 +248,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, *find(c, id), "hearing.created");
     });
     if (invalid) return views.page(request, "form", t.text("hearings.new"), invalid->view(), 422);
-    return accounts::redirect(manage_url(id) + "?notice=created");
+    return web::redirect(manage_url(id) + "?notice=created");
   });
 
   context.router.get("/manage/hearings/{id}", [&db, &views](http::Request& request) {
@@ -280,30 +279,29 @@ void install_manage(Context& context) {
     if (invalid) {
       return views.page(request, "form", t.text("hearings.manage.details"), invalid->view(), 422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved");
+    return web::redirect(manage_url(id) + "?notice=saved");
   });
 
-  context.router.post(
-      "/manage/hearings/{id}/publish", [&db, &views, &config](http::Request& request) {
-        const auto id = id_param(request, "id");
-        std::optional<http::Response> refused;
-        db.write([&](storage::Connection& c) {
-          const auto h = managed(c, request, id);
-          if (h.published()) return;
-          const auto all = versions(c, id);
-          const int sections = all.empty() ? 0 : static_cast<int>(all.front().sections.size());
-          const auto key = publish_problem(h.fields(), sections, config.hearing_min_days,
-                                           core::today_in_thailand());
-          if (!key.empty()) {
-            refused = overview(views, request, c, h, 422, std::nullopt, std::nullopt, key);
-            return;
-          }
-          publish(c, id);
-          audit_entry(c, request, h, "hearing.published");
-        });
-        if (refused) return std::move(*refused);
-        return accounts::redirect(manage_url(id) + "?notice=published");
-      });
+  context.router.post("/manage/hearings/{id}/publish", [&db, &views,
+                                                        min_days](http::Request& request) {
+    const auto id = id_param(request, "id");
+    std::optional<http::Response> refused;
+    db.write([&](storage::Connection& c) {
+      const auto h = managed(c, request, id);
+      if (h.published()) return;
+      const auto all = versions(c, id);
+      const int sections = all.empty() ? 0 : static_cast<int>(all.front().sections.size());
+      const auto key = publish_problem(h.fields(), sections, min_days, core::today_in_thailand());
+      if (!key.empty()) {
+        refused = overview(views, request, c, h, 422, std::nullopt, std::nullopt, key);
+        return;
+      }
+      publish(c, id);
+      audit_entry(c, request, h, "hearing.published");
+    });
+    if (refused) return std::move(*refused);
+    return web::redirect(manage_url(id) + "?notice=published");
+  });
 
   context.router.post("/manage/hearings/{id}/sections", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");
@@ -326,7 +324,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, h, "hearing.section_added");
     });
     if (invalid) return std::move(*invalid);
-    return accounts::redirect(manage_url(id) + "?notice=saved#text");
+    return web::redirect(manage_url(id) + "?notice=saved#text");
   });
 
   // A section of the editable version: 404 for any other.
@@ -379,7 +377,7 @@ void install_manage(Context& context) {
       return views.page(request, "form", t.text("hearings.manage.edit_section"), invalid->view(),
                         422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved#text");
+    return web::redirect(manage_url(id) + "?notice=saved#text");
   });
 
   context.router.post("/manage/hearings/{id}/sections/{section}/delete",
@@ -392,7 +390,7 @@ void install_manage(Context& context) {
                           remove_section(c, section_id);
                           audit_entry(c, request, h, "hearing.section_removed");
                         });
-                        return accounts::redirect(manage_url(id) + "?notice=deleted#text");
+                        return web::redirect(manage_url(id) + "?notice=deleted#text");
                       });
 
   context.router.post("/manage/hearings/{id}/revision", [&db](http::Request& request) {
@@ -405,7 +403,7 @@ void install_manage(Context& context) {
       start_revision(c, id, "");
       audit_entry(c, request, h, "hearing.revision_started");
     });
-    return accounts::redirect(manage_url(id) + "?notice=saved#text");
+    return web::redirect(manage_url(id) + "?notice=saved#text");
   });
 
   context.router.post("/manage/hearings/{id}/version-note", [&db](http::Request& request) {
@@ -420,7 +418,7 @@ void install_manage(Context& context) {
       set_version_note(c, version, note);
       audit_entry(c, request, h, "hearing.version_note_saved");
     });
-    return accounts::redirect(manage_url(id) + "?notice=saved#text");
+    return web::redirect(manage_url(id) + "?notice=saved#text");
   });
 
   context.router.post("/manage/hearings/{id}/issues", [&db, &views](http::Request& request) {
@@ -432,7 +430,7 @@ void install_manage(Context& context) {
     issue.reasons = form_value(request, "reasons");
     issue.outcome = form_value(request, "outcome");
     for (const auto& text : http::find_params(request.form(), "comments")) {
-      const auto comment_id = admin::parse_id(text);
+      const auto comment_id = web::parse_id(text);
       if (!comment_id) throw http::HttpError(400, "bad_comment");
       issue.comment_ids.push_back(*comment_id);
     }
@@ -460,7 +458,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, h, "hearing.issue_added");
     });
     if (invalid) return std::move(*invalid);
-    return accounts::redirect(manage_url(id) + "?notice=saved#report");
+    return web::redirect(manage_url(id) + "?notice=saved#report");
   });
 
   context.router.post("/manage/hearings/{id}/issues/{issue}/delete", [&db](http::Request& request) {
@@ -472,7 +470,7 @@ void install_manage(Context& context) {
       if (!remove_issue(c, id, issue_id)) throw http::HttpError(404, "no_issue");
       audit_entry(c, request, h, "hearing.issue_removed");
     });
-    return accounts::redirect(manage_url(id) + "?notice=deleted#report");
+    return web::redirect(manage_url(id) + "?notice=deleted#report");
   });
 
   context.router.post("/manage/hearings/{id}/summary", [&db](http::Request& request) {
@@ -486,7 +484,7 @@ void install_manage(Context& context) {
       save_summary(c, id, summary);
       audit_entry(c, request, h, "hearing.summary_saved");
     });
-    return accounts::redirect(manage_url(id) + "?notice=saved#report");
+    return web::redirect(manage_url(id) + "?notice=saved#report");
   });
 
   context.router.post("/manage/hearings/{id}/summary/publish",
@@ -513,7 +511,7 @@ void install_manage(Context& context) {
                         });
                         if (refused) return std::move(*refused);
                         if (wake) wake();
-                        return accounts::redirect(manage_url(id) + "?notice=reported");
+                        return web::redirect(manage_url(id) + "?notice=reported");
                       });
 
   install_exports(context);

@@ -7,9 +7,8 @@
 #include "features/hearings/module.h"
 
 #include "analysis/diff.h"
-#include "app/config.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
-#include "features/admin/admin.h"
 #include "features/comments/comments.h"
 #include "features/comments/views.h"
 #include "features/documents/documents.h"
@@ -17,11 +16,12 @@
 #include "features/hearings/hearings.h"
 #include "features/hearings/views.h"
 #include "features/notifications/notifications.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/markdown.h"
+#include "web/request.h"
 
 namespace ruamkit::features::hearings {
 namespace {
@@ -31,7 +31,7 @@ namespace {
 Hearing visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto h = find(c, id);
   if (!h) throw http::HttpError(404, "no_hearing");
-  if (!h->is_public() && !workspace::may_manage(c, request, h->organisation_id)) {
+  if (!h->is_public() && !organisations::may_manage(c, request, h->organisation_id)) {
     throw http::HttpError(404, "no_hearing");
   }
   return *h;
@@ -71,7 +71,7 @@ void register_with_others() {
                                       "/manage/hearings/" + std::to_string(id)};
        },
        [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
-  spaces::register_component(
+  spaces::register_section(
       {"hearings.component_heading",
        "hearings.new",
        {"process"},
@@ -79,7 +79,7 @@ void register_with_others() {
          return "/manage/spaces/" + std::to_string(space_id) + "/hearings/new";
        },
        [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
-         std::vector<spaces::ComponentItem> items;
+         std::vector<spaces::SectionItem> items;
          for (const auto& h : of_space(c, s.id, manage)) {
            items.push_back({h.title, manage ? "/manage/hearings/" + std::to_string(h.id) : h.url(),
                             t.text("hearings.states." +
@@ -99,13 +99,12 @@ void register_with_others() {
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
   register_with_others();
   install_manage(context);
   install_api(context);
 
   context.router.get("/hearings/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     web::ViewData data;
     std::string title;
@@ -132,7 +131,7 @@ void install(Context& context) {
       const auto whole = comments::resolve(c, "hearing", id);
       data.set("thread", comments::thread_view(c, t, request, "hearing", id, *whole, "whole-"));
       data.set("documents", documents::list_view(c, {"hearing", id}, t));
-      data.set("can_manage", workspace::may_manage(c, request, h.organisation_id));
+      data.set("can_manage", organisations::may_manage(c, request, h.organisation_id));
       data.set("manage_url", "/manage/hearings/" + std::to_string(id));
       if (h.reported()) {
         data.set("report", report_view(c, h, t, request));
@@ -147,13 +146,13 @@ void install(Context& context) {
 
   // What changed between the draft and the revised text, section by section.
   context.router.get("/hearings/{id}/changes", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
       const auto h = visible(c, request, id);
-      const bool manager = workspace::may_manage(c, request, h.organisation_id);
+      const bool manager = organisations::may_manage(c, request, h.organisation_id);
       if (!h.reported() && !manager) throw http::HttpError(404, "no_revision");
       const auto all = versions(c, id);
       if (all.size() < 2) throw http::HttpError(404, "no_revision");
@@ -166,28 +165,20 @@ void install(Context& context) {
     });
     return views.page(request, "hearings/changes", t.text("hearings.changes_heading"), data);
   });
+}
 
-  // When a hearing closes, everyone who took part hears of it.
-  if (context.schedule) {
-    context.schedule(
-        "hearing closings", std::chrono::minutes(10),
-        [&db, &views, &config, wake = context.wake_mail] {
-          bool any = false;
-          db.write([&](storage::Connection& c) {
-            for (const auto& h : closed_unannounced(c, web::iso_date(core::today_in_thailand()))) {
-              notifications::notify(c, views, config.base_url,
-                                    comments::participants(c, comment_targets(c, h.id)),
-                                    {"hearing_closed",
-                                     notifications::Category::results,
-                                     {{"title", h.title}},
-                                     h.url()});
-              mark_close_announced(c, h.id);
-              any = true;
-            }
-          });
-          if (any && wake) wake();
-        });
-  }
+void announce_closings(const JobContext& job) {
+  bool any = false;
+  job.database.write([&](storage::Connection& c) {
+    for (const auto& h : closed_unannounced(c, core::iso_date(core::today_in_thailand()))) {
+      notifications::notify(
+          c, job.views, job.site.base_url, comments::participants(c, comment_targets(c, h.id)),
+          {"hearing_closed", notifications::Category::results, {{"title", h.title}}, h.url()});
+      mark_close_announced(c, h.id);
+      any = true;
+    }
+  });
+  if (any && job.wake_mail) job.wake_mail();
 }
 
 }  // namespace ruamkit::features::hearings

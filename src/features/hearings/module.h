@@ -7,6 +7,9 @@
 namespace ruamkit::features::hearings {
 
 void install(Context& context);
+
+// When a hearing has closed, tells everyone who took part (once per hearing).
+void announce_closings(const JobContext& job);
 void install_manage(Context& context);
 void install_exports(Context& context);
 void install_api(Context& context);

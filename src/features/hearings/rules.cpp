@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/day.h"
 #include "core/thai_words.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
@@ -46,8 +47,8 @@ State state_of(bool published, std::string_view opens_on, std::string_view close
                bool summary_published, std::chrono::year_month_day today) {
   if (!published) return State::draft;
   if (summary_published) return State::reported;
-  const auto open = spaces::parse_day(opens_on);
-  const auto close = spaces::parse_day(closes_on);
+  const auto open = core::parse_day(opens_on);
+  const auto close = core::parse_day(closes_on);
   if (!open || !close) return State::closed;
   const auto t = std::chrono::sys_days(today);
   if (t < std::chrono::sys_days(*open)) return State::upcoming;
@@ -56,8 +57,8 @@ State state_of(bool published, std::string_view opens_on, std::string_view close
 }
 
 int period_days(std::string_view opens_on, std::string_view closes_on) {
-  const auto open = spaces::parse_day(opens_on);
-  const auto close = spaces::parse_day(closes_on);
+  const auto open = core::parse_day(opens_on);
+  const auto close = core::parse_day(closes_on);
   if (!open || !close) return 0;
   return static_cast<int>((std::chrono::sys_days(*close) - std::chrono::sys_days(*open)).count()) +
          1;
@@ -70,8 +71,8 @@ Problems check_hearing(const Fields& f) {
     found.emplace_back("draft_kind", "hearing_kind_unknown");
   }
   if (f.explanatory_note.size() > 100'000) found.emplace_back("explanatory_note", "text_too_long");
-  const auto open = spaces::parse_day(f.opens_on);
-  const auto close = spaces::parse_day(f.closes_on);
+  const auto open = core::parse_day(f.opens_on);
+  const auto close = core::parse_day(f.closes_on);
   if (!open) found.emplace_back("opens_on", "date_invalid");
   if (!close) found.emplace_back("closes_on", "date_invalid");
   if (open && close && std::chrono::sys_days(*close) < std::chrono::sys_days(*open)) {
@@ -87,8 +88,8 @@ std::string publish_problem(const Fields& f, int sections, int min_days,
   // What counts is the time people still have: from today when the opening
   // day has passed.
   const auto open =
-      std::max(std::chrono::sys_days(*spaces::parse_day(f.opens_on)), std::chrono::sys_days(today));
-  const auto close = std::chrono::sys_days(*spaces::parse_day(f.closes_on));
+      std::max(std::chrono::sys_days(*core::parse_day(f.opens_on)), std::chrono::sys_days(today));
+  const auto close = std::chrono::sys_days(*core::parse_day(f.closes_on));
   if (close < std::chrono::sys_days(today)) return "hearing_closes_in_past";
   if ((close - open).count() + 1 < min_days) return "hearing_too_short";
   return "";

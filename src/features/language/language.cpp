@@ -1,6 +1,5 @@
 #include "features/language/language.h"
 
-#include "app/config.h"
 #include "http/cookies.h"
 #include "http/error.h"
 #include "http/url.h"
@@ -10,7 +9,7 @@ namespace ruamkit::features::language {
 
 void install(Context& context) {
   context.router.post(
-      "/locale", [&config = context.config, &db = context.database](http::Request& request) {
+      "/locale", [&config = context.site, &db = context.database](http::Request& request) {
         const auto& form = request.form();
         const auto lang = http::find_param(form, "lang");
         if (!lang || !web::is_supported_locale(*lang)) throw http::HttpError(400, "unknown_locale");

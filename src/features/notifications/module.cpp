@@ -5,22 +5,19 @@
 
 #include <algorithm>
 
-#include "app/config.h"
 #include "core/clock.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/notifications/notifications.h"
-#include "features/spaces/spaces.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/dates.h"
 #include "web/form.h"
 #include "web/locale.h"
+#include "web/request.h"
 
 namespace ruamkit::features::notifications {
 namespace {
 
-using accounts::form_value;
+using web::form_value;
 
 web::Form settings_form(const web::Catalogue& t, const Settings& s) {
   web::Form form(t, "/notifications/settings", "notifications.settings_heading",
@@ -48,10 +45,9 @@ web::Form settings_form(const web::Catalogue& t, const Settings& s) {
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
 
   context.router.get("/notifications", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     web::ViewList list;
     db.read([&](storage::Connection& c) {
@@ -73,21 +69,21 @@ void install(Context& context) {
   });
 
   context.router.get("/notifications/{id}", [&db](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
-    const auto id = admin::id_param(request, "id");
+    const auto user_id = web::require_signed_in(request);
+    const auto id = web::id_param(request, "id");
     const auto url = db.write([&](storage::Connection& c) { return open(c, user_id, id); });
     if (url.empty()) throw http::HttpError(404, "no_notification");
-    return accounts::redirect(http::safe_local_redirect(url));
+    return web::redirect(http::safe_local_redirect(url));
   });
 
   context.router.post("/notifications/read", [&db](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     db.write([&](storage::Connection& c) { mark_all_read(c, user_id); });
-    return accounts::redirect("/notifications");
+    return web::redirect("/notifications");
   });
 
   context.router.get("/notifications/settings", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     const auto s = db.read([&](storage::Connection& c) { return settings(c, user_id); });
     auto form = settings_form(t, s);
@@ -96,7 +92,7 @@ void install(Context& context) {
   });
 
   context.router.post("/notifications/settings", [&db](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     Settings s;
     s.email = form_value(request, "email");
     s.replies = form_value(request, "replies") == "yes";
@@ -109,32 +105,14 @@ void install(Context& context) {
       throw http::HttpError(400, "bad_settings");
     }
     db.write([&](storage::Connection& c) { save_settings(c, user_id, s); });
-    return accounts::redirect("/notifications/settings?notice=saved");
+    return web::redirect("/notifications/settings?notice=saved");
   });
+}
 
-  // Follow a public process or committee: its new announcements reach the inbox.
-  context.router.post("/spaces/{id}/follow", [&db](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
-    const auto id = admin::id_param(request, "id");
-    std::string back;
-    db.write([&](storage::Connection& c) {
-      const auto s = spaces::find(c, id);
-      if (!s || !s->is_public()) throw http::HttpError(404, "no_space");
-      toggle_follow(c, user_id, id);
-      back = s->url();
-    });
-    return accounts::redirect(back);
-  });
-
-  if (context.schedule) {
-    context.schedule("notification digest", std::chrono::hours(24),
-                     [&db, &views, &config, wake = context.wake_mail] {
-                       const int sent = db.write([&](storage::Connection& c) {
-                         return send_digests(c, views, config.base_url);
-                       });
-                       if (sent > 0 && wake) wake();
-                     });
-  }
+void send_digests(const JobContext& job) {
+  const int sent = job.database.write(
+      [&](storage::Connection& c) { return send_digests(c, job.views, job.site.base_url); });
+  if (sent > 0 && job.wake_mail) job.wake_mail();
 }
 
 }  // namespace ruamkit::features::notifications

@@ -7,4 +7,7 @@ namespace ruamkit::features::notifications {
 
 void install(Context& context);
 
+// Mails the daily digest to everyone who chose it.
+void send_digests(const JobContext& job);
+
 }  // namespace ruamkit::features::notifications

@@ -1,29 +1,26 @@
 #include "features/open_data/open_data.h"
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
-#include "app/config.h"
-#include "features/feeds/feeds.h"
-#include "features/open_data/json_api.h"
+#include "core/fiscal_year.h"
 #include "features/organisations/organisations.h"
+#include "features/registry.h"
 #include "features/search/index.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/escape.h"
+#include "web/json_api.h"
+#include "web/request.h"
 
 namespace ruamkit::features::open_data {
 namespace {
 
 namespace json = boost::json;
-using namespace api;
+using namespace web::api;
 
 json::object organisation_json(const organisations::Organisation& o, bool full) {
   json::object item;
@@ -46,16 +43,36 @@ json::object organisation_json(const organisations::Organisation& o, bool full) 
   return item;
 }
 
-std::string load_openapi(const std::string& share_dir) {
-  const auto path = std::filesystem::path(share_dir) / "api" / "openapi.json";
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("OpenAPI document not found: " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  boost::system::error_code ec;
-  json::parse(text.str(), ec);  // refuse to start with a broken document
-  if (ec) throw std::runtime_error("OpenAPI document is not valid JSON: " + path.string());
-  return text.str();
+// The organisation's participation evidence for fiscal year `fy` (BE).
+json::object evidence_json(const Registry& registry, storage::Connection& c,
+                           const organisations::Organisation& o, int fy) {
+  const auto period = fiscal_period(fy);
+  json::array items;
+  for (const auto& e : registry.evidence(c, o.id, o.slug, period)) {
+    items.push_back({{"component", e.component},
+                     {"kind", e.kind},
+                     {"level", e.level},
+                     {"count", e.count},
+                     {"url", text_or_null(e.url)}});
+  }
+  return {{"organisation_id", o.id},
+          {"fiscal_year", fy},
+          {"first_day", period.first_day},
+          {"last_day", period.last_day},
+          {"evidence", std::move(items)}};
+}
+
+// ?fy= as a Buddhist-Era fiscal year (2549, when the OPDC indicator began, to
+// 2700); the current one when absent. Throws HttpError 400 otherwise.
+int fiscal_year_param(const http::Request& request) {
+  const auto text = request.query_param("fy");
+  if (!text) return core::fiscal_year_be(core::today_in_thailand());
+  int fy = 0;
+  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), fy);
+  if (ec != std::errc() || ptr != text->data() + text->size() || fy < 2549 || fy > 2700) {
+    throw http::HttpError(400, "bad_fiscal_year");
+  }
+  return fy;
 }
 
 }  // namespace
@@ -64,8 +81,8 @@ void install(Context& context) {
   auto& db = context.database;
 
   // sitemap.xml (sitemaps.org 0.9): every public page, with absolute URLs.
-  context.router.get("/sitemap.xml", [&db, &config = context.config](http::Request& request) {
-    const auto root = feeds::site_root(config, request);
+  context.router.get("/sitemap.xml", [&db, &config = context.site](http::Request& request) {
+    const auto root = web::api::site_root(config.base_url, request);
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -90,19 +107,21 @@ void install(Context& context) {
     return response;
   });
 
-  context.router.get("/robots.txt", [&config = context.config](http::Request& request) {
+  context.router.get("/robots.txt", [&config = context.site](http::Request& request) {
     return http::Response::text(
         "User-agent: *\nDisallow: /admin\nDisallow: /account\nDisallow: /manage\n"
         "Disallow: /dev/\nSitemap: " +
-        feeds::site_root(config, request) + "/sitemap.xml\n");
+        web::api::site_root(config.base_url, request) + "/sitemap.xml\n");
   });
 
-  context.router.get("/api/v1/openapi.json",
-                     [document = load_openapi(context.config.share_dir)](http::Request&) {
-                       auto response = http::Response::json(document);
-                       response.headers.set("Access-Control-Allow-Origin", "*");
-                       return response;
-                     });
+  // One document from the base and every component's fragment; a broken
+  // fragment stops the server from starting.
+  context.router.get("/api/v1/openapi.json", [document = json::serialize(context.registry.openapi(
+                                                  context.site.share_dir))](http::Request&) {
+    auto response = http::Response::json(document);
+    response.headers.set("Access-Control-Allow-Origin", "*");
+    return response;
+  });
 
   context.router.get("/api/v1/organisations", [&db](http::Request& request) {
     const auto p = paging(request);
@@ -125,7 +144,7 @@ void install(Context& context) {
   });
 
   context.router.get("/api/v1/organisations/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto o = db.read([&](storage::Connection& c) { return organisations::find(c, id); });
     if (!o) throw http::HttpError(404, "no_organisation");
     json::object body;
@@ -133,14 +152,33 @@ void install(Context& context) {
     return reply(body);
   });
 
-  context.router.get("/api/v1/search", [&db](http::Request& request) {
+  // What each component shows of the organisation's participation in a
+  // fiscal year: the evidence the OPDC indicator is computed from.
+  context.router.get("/api/v1/organisations/{id}/evidence",
+                     [&db, &registry = context.registry](http::Request& request) {
+                       const auto id = web::id_param(request, "id");
+                       const int fy = fiscal_year_param(request);
+                       json::object body;
+                       db.read([&](storage::Connection& c) {
+                         const auto o = organisations::find(c, id);
+                         if (!o) throw http::HttpError(404, "no_organisation");
+                         body["data"] = evidence_json(registry, c, *o, fy);
+                       });
+                       return reply(body);
+                     });
+
+  context.router.get("/api/v1/search", [&db, &registry = context.registry](http::Request& request) {
     const auto p = paging(request);
     const std::string text(request.query_param("q").value_or(""));
     if (text.size() > 500) throw http::HttpError(400, "query_too_long");
     const std::string kind(request.query_param("kind").value_or(""));
+    const auto kinds = registry.search_kinds();
+    if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+      throw http::HttpError(400, "unknown_kind");
+    }
     std::optional<std::int64_t> organisation_id;
     if (const auto o = request.query_param("organisation_id"); o && !o->empty()) {
-      organisation_id = api::id_value(*o);
+      organisation_id = web::id_value(*o);
     }
     search::Query query{text, kind, organisation_id, p.per_page, (p.page - 1) * p.per_page};
     std::vector<search::Hit> hits;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "http/error.h"
+#include "web/request.h"
+
 namespace ruamkit::features::organisations {
 
 std::optional<Role> parse_role(std::string_view text) {
@@ -81,6 +84,18 @@ Grants load_grants(storage::Connection& c, std::int64_t user_id) {
     if (auto role = parse_role(rows.text(1))) g.memberships.push_back({rows.integer(0), *role});
   }
   return g;
+}
+
+bool may_manage(storage::Connection& c, const http::Request& request,
+                std::int64_t organisation_id) {
+  if (!request.visitor.signed_in()) return false;
+  return allowed(load_grants(c, request.visitor.user_id), Action::publish, organisation_id);
+}
+
+void require_manage(storage::Connection& c, const http::Request& request,
+                    std::int64_t organisation_id) {
+  web::require_signed_in(request);
+  if (!may_manage(c, request, organisation_id)) throw http::HttpError(403, "not_permitted");
 }
 
 }  // namespace ruamkit::features::organisations

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/message.h"
 #include "storage/database.h"
 
 namespace ruamkit::features::organisations {
@@ -51,5 +52,14 @@ bool allowed(const Grants& grants, Action action, std::optional<std::int64_t> or
 
 // Loads the grants of `user_id` (empty grants for 0 or a deleted account).
 Grants load_grants(storage::Connection& c, std::int64_t user_id);
+
+// Returns true when the signed-in visitor may manage (publish for)
+// `organisation_id`: see its drafts, create, edit, upload, publish.
+bool may_manage(storage::Connection& c, const http::Request& request, std::int64_t organisation_id);
+
+// Throws unless the visitor may manage `organisation_id`: 303 to the log-in
+// page when signed out, 403 otherwise.
+void require_manage(storage::Connection& c, const http::Request& request,
+                    std::int64_t organisation_id);
 
 }  // namespace ruamkit::features::organisations

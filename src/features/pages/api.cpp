@@ -4,12 +4,13 @@
 #include <boost/json/value.hpp>
 
 #include "features/documents/json.h"
-#include "features/open_data/json_api.h"
 #include "features/pages/module.h"
 #include "features/pages/pages.h"
 #include "http/error.h"
 #include "http/url.h"
+#include "web/json_api.h"
 #include "web/markdown.h"
+#include "web/request.h"
 
 namespace ruamkit::features::pages {
 namespace {
@@ -28,7 +29,7 @@ json::object page_json(const Page& p) {
                        {"name_en", p.organisation_name_en}};
   o["space_id"] = p.space_id ? json::value(*p.space_id) : json::value(nullptr);
   o["revision"] = p.revision;
-  o["published_at"] = api::text_or_null(p.published_at);
+  o["published_at"] = web::api::text_or_null(p.published_at);
   o["updated_at"] = p.updated_at;
   return o;
 }
@@ -36,7 +37,7 @@ json::object page_json(const Page& p) {
 std::optional<std::int64_t> id_query(const http::Request& request, std::string_view name) {
   const auto text = request.query_param(name);
   if (!text || text->empty()) return std::nullopt;
-  return api::id_value(*text);
+  return web::id_value(*text);
 }
 
 Page public_page(storage::Connection& c, std::int64_t id) {
@@ -51,7 +52,7 @@ void install_api(Context& context) {
   auto& db = context.database;
 
   context.router.get("/api/v1/pages", [&db](http::Request& request) {
-    const auto paging = api::paging(request);
+    const auto paging = web::api::paging(request);
     Filter f;
     f.kind = std::string(request.query_param("kind").value_or(""));
     if (!f.kind.empty() && f.kind != "page" && f.kind != "announcement") {
@@ -73,12 +74,12 @@ void install_api(Context& context) {
     });
     json::object body;
     body["data"] = std::move(data);
-    body["meta"] = api::page_meta("/api/v1/pages", extra, paging, total);
-    return api::reply(body);
+    body["meta"] = web::api::page_meta("/api/v1/pages", extra, paging, total);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/pages/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto p = public_page(c, id);
@@ -88,11 +89,11 @@ void install_api(Context& context) {
       o["documents"] = documents::to_json(c, {"page", id});
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/pages/{id}/revisions", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::array data;
     db.read([&](storage::Connection& c) {
       public_page(c, id);
@@ -107,7 +108,7 @@ void install_api(Context& context) {
     });
     json::object body;
     body["data"] = std::move(data);
-    return api::reply(body);
+    return web::api::reply(body);
   });
 }
 

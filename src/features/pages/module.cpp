@@ -3,28 +3,27 @@
 // (every save is a revision; publishing and withdrawing are audit-logged).
 #include "features/pages/module.h"
 
-#include "app/config.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/views.h"
 #include "features/notifications/notifications.h"
 #include "features/organisations/organisations.h"
+#include "features/organisations/permissions.h"
 #include "features/pages/views.h"
-#include "features/spaces/spaces.h"
-#include "features/workspace/workspace.h"
+#include "features/spaces/module.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/json_api.h"
 #include "web/markdown.h"
 #include "web/paging.h"
+#include "web/request.h"
 
 namespace ruamkit::features::pages {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 constexpr int kPageSize = 20;
 
@@ -35,7 +34,7 @@ std::string manage_url(std::int64_t id) { return "/manage/pages/" + std::to_stri
 Page visible_page(storage::Connection& c, const http::Request& request, std::int64_t id) {
   auto p = find(c, id);
   if (!p) throw http::HttpError(404, "no_page");
-  if (!p->is_public() && !workspace::may_manage(c, request, p->organisation_id)) {
+  if (!p->is_public() && !organisations::may_manage(c, request, p->organisation_id)) {
     throw http::HttpError(404, "no_page");
   }
   return *p;
@@ -44,7 +43,7 @@ Page visible_page(storage::Connection& c, const http::Request& request, std::int
 Page managed_page(storage::Connection& c, const http::Request& request, std::int64_t id) {
   auto p = find(c, id);
   if (!p) throw http::HttpError(404, "no_page");
-  workspace::require_manage(c, request, p->organisation_id);
+  organisations::require_manage(c, request, p->organisation_id);
   return *p;
 }
 
@@ -88,6 +87,28 @@ void install(Context& context) {
                                               "/manage/pages/" + std::to_string(id)};
                },
                [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
+  // Pages and announcements inside a process or committee show on its pages
+  // and in its JSON, and follow its visibility.
+  spaces::register_content(
+      {"pages",
+       [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
+         return manage ? manage_list_view(c, s.organisation_id, s.id, t) : list_view(c, s.id, t);
+       },
+       [](storage::Connection& c, const spaces::Space& s) -> boost::json::value {
+         Filter f;
+         f.space_id = s.id;
+         f.limit = 500;
+         boost::json::array out;
+         for (const auto& p : list(c, f)) {
+           out.push_back({{"id", p.id},
+                          {"kind", p.kind},
+                          {"title", p.title},
+                          {"url", p.url()},
+                          {"published_at", web::api::text_or_null(p.published_at)}});
+         }
+         return out;
+       },
+       reindex_space});
 
   context.router.get("/pages/{id}", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");
@@ -104,7 +125,7 @@ void install(Context& context) {
       data.set("updated_iso", web::iso_day_of(p.updated_at));
       data.set("revised", p.revision > 1);
       data.set("documents", documents::list_view(c, {"page", id}, t));
-      data.set("can_manage", workspace::may_manage(c, request, p.organisation_id));
+      data.set("can_manage", organisations::may_manage(c, request, p.organisation_id));
       data.set("manage_url", manage_url(id));
     });
     return views.page(request, "pages/show", title, data);
@@ -120,7 +141,7 @@ void install(Context& context) {
       title = p.title;
       data = card(p, t);
       web::ViewList list;
-      const bool manager = workspace::may_manage(c, request, p.organisation_id);
+      const bool manager = organisations::may_manage(c, request, p.organisation_id);
       for (const auto& r : revisions(c, id, manager)) {
         web::ViewData item;
         item.set("number", std::to_string(r.number));
@@ -146,7 +167,7 @@ void install(Context& context) {
     db.read([&](storage::Connection& c) {
       const auto p = visible_page(c, request, id);
       const auto r = revision(c, id, static_cast<int>(std::min<std::int64_t>(number, 1'000'000)),
-                              workspace::may_manage(c, request, p.organisation_id));
+                              organisations::may_manage(c, request, p.organisation_id));
       if (!r) throw http::HttpError(404, "no_revision");
       title = r->title;
       data = card(p, t);
@@ -205,9 +226,9 @@ void install(Context& context) {
     if (kind != "page" && kind != "announcement") throw http::HttpError(400, "unknown_kind");
     const std::string space(request.query_param("space").value_or(""));
     db.read([&](storage::Connection& c) {
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       if (!space.empty()) {
-        const auto space_id = admin::parse_id(space);
+        const auto space_id = web::parse_id(space);
         const auto s = space_id ? spaces::find(c, *space_id) : std::nullopt;
         if (!s || s->organisation_id != organisation_id) throw http::HttpError(400, "bad_space");
       }
@@ -231,9 +252,9 @@ void install(Context& context) {
     std::optional<web::Form> invalid;
     std::int64_t id = 0;
     db.write([&](storage::Connection& c) {
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       if (!space.empty()) {
-        d.space_id = admin::parse_id(space);
+        d.space_id = web::parse_id(space);
         const auto s = d.space_id ? spaces::find(c, *d.space_id) : std::nullopt;
         if (!s || s->organisation_id != organisation_id) throw http::HttpError(400, "bad_space");
       }
@@ -255,7 +276,7 @@ void install(Context& context) {
       return views.page(request, "form", t.text("pages.manage.new_" + d.kind), invalid->view(),
                         422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=created");
+    return web::redirect(manage_url(id) + "?notice=created");
   });
 
   context.router.get("/manage/pages/{id}", [&db, &views](http::Request& request) {
@@ -269,7 +290,7 @@ void install(Context& context) {
       data = card(p, t);
       set_context(data, p, t);
       auto form = editor(t, manage_url(id), p.kind, p.title, p.body, false);
-      form.notice(workspace::notice(t, request));
+      form.notice(web::notice(t, request, "workspace.notices."));
       data.set("form", form.view());
       data.set("to_status", p.status == "draft" ? "published" : "draft");
       data.set("status_label", t.text(p.status == "draft" ? "pages.publish" : "pages.withdraw"));
@@ -305,12 +326,12 @@ void install(Context& context) {
     if (invalid) {
       return views.page(request, "form", t.text("pages.manage.edit_heading"), invalid->view(), 422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved");
+    return web::redirect(manage_url(id) + "?notice=saved");
   });
 
   context.router.post(
       "/manage/pages/{id}/status",
-      [&db, &views, &config = context.config, wake = context.wake_mail](http::Request& request) {
+      [&db, &views, &config = context.site, wake = context.wake_mail](http::Request& request) {
         const auto id = id_param(request, "id");
         const auto to = form_value(request, "status");
         if (to != "published" && to != "draft") throw http::HttpError(400, "unknown_status");
@@ -337,7 +358,7 @@ void install(Context& context) {
           }
         });
         if (news && wake) wake();
-        return accounts::redirect(manage_url(id) + "?notice=" + to);
+        return web::redirect(manage_url(id) + "?notice=" + to);
       });
 }
 

@@ -6,13 +6,13 @@
 
 #include "core/fiscal_year.h"
 #include "features/documents/json.h"
-#include "features/open_data/json_api.h"
-#include "features/pages/pages.h"
 #include "features/spaces/module.h"
 #include "features/spaces/spaces.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/dates.h"
+#include "web/json_api.h"
+#include "web/request.h"
 
 namespace ruamkit::features::spaces {
 namespace {
@@ -45,24 +45,9 @@ json::object space_json(const Space& s) {
   o["stages"] = strings(s.stages);
   o["topics"] = strings(s.topics);
   o["status"] = s.status;
-  o["published_at"] = api::text_or_null(s.published_at);
+  o["published_at"] = web::api::text_or_null(s.published_at);
   o["updated_at"] = s.updated_at;
   return o;
-}
-
-json::array pages_json(storage::Connection& c, std::int64_t space_id) {
-  pages::Filter f;
-  f.space_id = space_id;
-  f.limit = 500;
-  json::array out;
-  for (const auto& p : pages::list(c, f)) {
-    out.push_back({{"id", p.id},
-                   {"kind", p.kind},
-                   {"title", p.title},
-                   {"url", p.url()},
-                   {"published_at", api::text_or_null(p.published_at)}});
-  }
-  return out;
 }
 
 Space public_space(storage::Connection& c, std::int64_t id, const std::string& kind) {
@@ -73,7 +58,7 @@ Space public_space(storage::Connection& c, std::int64_t id, const std::string& k
 
 http::Response list_endpoint(storage::Database& db, const http::Request& request,
                              const std::string& kind) {
-  const auto p = api::paging(request);
+  const auto p = web::api::paging(request);
   Filter f;
   f.kind = kind;
   f.limit = p.per_page;
@@ -90,7 +75,7 @@ http::Response list_endpoint(storage::Database& db, const http::Request& request
   param("stage", f.stage);
   param("topic", f.topic);
   param("status", f.status);
-  if (!organisation.empty()) f.organisation_id = api::id_value(organisation);
+  if (!organisation.empty()) f.organisation_id = web::id_value(organisation);
   if (!f.province_code.empty() &&
       !db.read([&](storage::Connection& c) { return province_exists(c, f.province_code); })) {
     throw http::HttpError(400, "unknown_province");
@@ -110,8 +95,8 @@ http::Response list_endpoint(storage::Database& db, const http::Request& request
   json::object body;
   body["data"] = std::move(data);
   body["meta"] =
-      api::page_meta("/api/v1/" + kind + (kind == "process" ? "es" : "s"), extra, p, total);
-  return api::reply(body);
+      web::api::page_meta("/api/v1/" + kind + (kind == "process" ? "es" : "s"), extra, p, total);
+  return web::api::reply(body);
 }
 
 }  // namespace
@@ -127,11 +112,12 @@ void install_api(Context& context) {
   });
 
   context.router.get("/api/v1/processes/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
-      auto o = space_json(public_space(c, id, "process"));
-      o["body_markdown"] = find(c, id)->body;
+      const auto s = public_space(c, id, "process");
+      auto o = space_json(s);
+      o["body_markdown"] = s.body;
       const auto today = core::today_in_thailand();
       json::array list;
       for (const auto& ph : phases(c, id)) {
@@ -144,14 +130,14 @@ void install_api(Context& context) {
       }
       o["phases"] = std::move(list);
       o["documents"] = documents::to_json(c, {"space", id});
-      o["pages"] = pages_json(c, id);
+      set_contents_json(o, c, s);
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/committees/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto s = public_space(c, id, "committee");
@@ -165,7 +151,7 @@ void install_api(Context& context) {
                                {"sector", m.sector},
                                {"position", m.position},
                                {"term_start", m.term_start},
-                               {"term_end", api::text_or_null(m.term_end)}});
+                               {"term_end", web::api::text_or_null(m.term_end)}});
       }
       o["members"] = std::move(member_list);
       json::array meeting_list;
@@ -178,14 +164,14 @@ void install_api(Context& context) {
       }
       o["meetings"] = std::move(meeting_list);
       o["documents"] = documents::to_json(c, {"space", id});
-      o["pages"] = pages_json(c, id);
+      set_contents_json(o, c, s);
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/meetings/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto m = find_meeting(c, id);
@@ -201,7 +187,7 @@ void install_api(Context& context) {
                       {"url", s.url() + "/meetings/" + std::to_string(m->id)},
                       {"documents", documents::to_json(c, {"meeting", id})}};
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 }
 

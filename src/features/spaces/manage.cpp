@@ -6,24 +6,22 @@
 #include <boost/json/value.hpp>
 
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/views.h"
 #include "features/organisations/organisations.h"
-#include "features/pages/views.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
 #include "features/spaces/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::spaces {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 SpaceFields read_space_form(const http::Request& request) {
   SpaceFields f;
@@ -146,12 +144,12 @@ http::Response overview(const web::Views& views, const http::Request& request,
              member_errors ? member_errors->view() : member_form(t, s.id, {}).view());
   }
   data.set("components", components_view(c, s, t, true));
-  data.set("pages", pages::manage_list_view(c, s.organisation_id, s.id, t));
+  set_contents(data, c, s, t, true);
   data.set("new_page_url", "/manage/organisations/" + std::to_string(s.organisation_id) +
                                "/pages/new?space=" + std::to_string(s.id));
   data.set("documents", documents::manage_list_view(c, {"space", s.id}, t));
   data.set("upload_form", documents::upload_form(t, {"space", s.id}).view());
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   return views.page(request, "spaces/manage", s.title, data, status);
 }
 
@@ -170,7 +168,7 @@ std::string audit_details(std::int64_t space_id,
 Space managed_space(storage::Connection& c, const http::Request& request, std::int64_t id) {
   auto s = find(c, id);
   if (!s) throw http::HttpError(404, "no_space");
-  workspace::require_manage(c, request, s->organisation_id);
+  organisations::require_manage(c, request, s->organisation_id);
   return *s;
 }
 
@@ -185,7 +183,7 @@ void install_manage(Context& context) {
         const std::string kind(request.query_param("kind").value_or("process"));
         if (!is_one_of(kinds(), kind)) throw http::HttpError(400, "unknown_kind");
         auto form = db.read([&](storage::Connection& c) {
-          workspace::require_manage(c, request, organisation_id);
+          organisations::require_manage(c, request, organisation_id);
           SpaceFields blank;
           blank.kind = kind;
           blank.level = kind == "committee" ? "collaborate" : "consult";
@@ -204,7 +202,7 @@ void install_manage(Context& context) {
     std::optional<web::Form> invalid;
     std::int64_t id = 0;
     db.write([&](storage::Connection& c) {
-      workspace::require_manage(c, request, organisation_id);
+      organisations::require_manage(c, request, organisation_id);
       if (!organisations::find(c, organisation_id)) throw http::HttpError(404, "no_organisation");
       const auto found = space_problems(c, fields);
       if (!found.empty()) {
@@ -221,7 +219,7 @@ void install_manage(Context& context) {
       return views.page(request, "form", t.text("spaces.manage.new_" + fields.kind),
                         invalid->view(), 422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=created");
+    return web::redirect(manage_url(id) + "?notice=created");
   });
 
   context.router.get("/manage/spaces/{id}", [&db, &views](http::Request& request) {
@@ -262,7 +260,7 @@ void install_manage(Context& context) {
       return views.page(request, "form", t.text("spaces.manage.edit_heading"), invalid->view(),
                         422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved");
+    return web::redirect(manage_url(id) + "?notice=saved");
   });
 
   context.router.post("/manage/spaces/{id}/status", [&db](http::Request& request) {
@@ -276,7 +274,7 @@ void install_manage(Context& context) {
                     {"space." + to, "space", std::to_string(id), s.organisation_id,
                      "{\"from\":\"" + s.status + "\"}"});
     });
-    return accounts::redirect(manage_url(id) + "?notice=" + to);
+    return web::redirect(manage_url(id) + "?notice=" + to);
   });
 
   context.router.post("/manage/spaces/{id}/phases", [&db, &views](http::Request& request) {
@@ -301,7 +299,7 @@ void install_manage(Context& context) {
                      audit_details(id)});
     });
     if (invalid) return std::move(*invalid);
-    return accounts::redirect(manage_url(id) + "?notice=saved#phases");
+    return web::redirect(manage_url(id) + "?notice=saved#phases");
   });
 
   context.router.get("/manage/spaces/{id}/phases/{phase}", [&db, &views](http::Request& request) {
@@ -345,7 +343,7 @@ void install_manage(Context& context) {
     if (invalid) {
       return views.page(request, "form", t.text("spaces.manage.edit_phase"), invalid->view(), 422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved#phases");
+    return web::redirect(manage_url(id) + "?notice=saved#phases");
   });
 
   context.router.post("/manage/spaces/{id}/phases/{phase}/delete", [&db](http::Request& request) {
@@ -361,7 +359,7 @@ void install_manage(Context& context) {
                                         {"starts_on", old->starts_on},
                                         {"ends_on", old->ends_on}})});
     });
-    return accounts::redirect(manage_url(id) + "?notice=deleted#phases");
+    return web::redirect(manage_url(id) + "?notice=deleted#phases");
   });
 
   context.router.post("/manage/spaces/{id}/members", [&db, &views](http::Request& request) {
@@ -394,7 +392,7 @@ void install_manage(Context& context) {
            s.organisation_id, audit_details(id, {{"name", m.name}, {"sector", m.sector}})});
     });
     if (invalid) return std::move(*invalid);
-    return accounts::redirect(manage_url(id) + "?notice=saved#members");
+    return web::redirect(manage_url(id) + "?notice=saved#members");
   });
 
   context.router.post("/manage/spaces/{id}/members/{member}/delete", [&db](http::Request& request) {
@@ -414,7 +412,7 @@ void install_manage(Context& context) {
                                         {"affiliation", old->affiliation},
                                         {"position", old->position}})});
     });
-    return accounts::redirect(manage_url(id) + "?notice=deleted#members");
+    return web::redirect(manage_url(id) + "?notice=deleted#members");
   });
 }
 

@@ -2,24 +2,23 @@
 // details (agenda and minutes in Markdown) and its documents. The same
 // checks as every workspace page: the visitor must publish for the
 // committee's organisation; every change is audit-logged.
+#include "core/day.h"
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
 #include "features/documents/views.h"
 #include "features/spaces/module.h"
 #include "features/spaces/spaces.h"
 #include "features/spaces/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/request.h"
 
 namespace ruamkit::features::spaces {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 web::Form meeting_form(const web::Catalogue& t, const std::string& action, const Meeting& m,
                        bool is_new) {
@@ -60,7 +59,7 @@ void install_meetings(Context& context) {
     });
     Meeting blank;
     blank.space_id = id;
-    blank.held_on = web::iso_date(core::today_in_thailand());
+    blank.held_on = core::iso_date(core::today_in_thailand());
     return views.page(request, "form", t.text("spaces.manage.new_meeting"),
                       meeting_form(t, manage_url(id) + "/meetings", blank, true).view());
   });
@@ -88,7 +87,7 @@ void install_meetings(Context& context) {
     if (invalid) {
       return views.page(request, "form", t.text("spaces.manage.new_meeting"), invalid->view(), 422);
     }
-    return accounts::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=created");
+    return web::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=created");
   });
 
   // A meeting record: its details form, and its documents (agenda papers,
@@ -104,7 +103,7 @@ void install_meetings(Context& context) {
       const auto s = managed_space(c, request, m->space_id);
       title = m->title;
       auto form = meeting_form(t, "/manage/meetings/" + std::to_string(meeting_id), *m, false);
-      form.notice(workspace::notice(t, request));
+      form.notice(web::notice(t, request, "workspace.notices."));
       data.set("form", form.view());
       data.set("committee", card(s, t));
       data.set("public_url", s.url() + "/meetings/" + std::to_string(meeting_id));
@@ -140,7 +139,7 @@ void install_meetings(Context& context) {
       return views.page(request, "form", t.text("spaces.manage.edit_meeting"), invalid->view(),
                         422);
     }
-    return accounts::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=saved");
+    return web::redirect("/manage/meetings/" + std::to_string(meeting_id) + "?notice=saved");
   });
 }
 

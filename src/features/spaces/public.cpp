@@ -3,25 +3,23 @@
 // meeting record. Drafts are 404 to everyone but the owning organisation's
 // officials, who see them with a "draft" banner.
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/documents/views.h"
 #include "features/notifications/notifications.h"
 #include "features/organisations/organisations.h"
-#include "features/pages/views.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
 #include "features/spaces/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "http/url.h"
 #include "web/dates.h"
 #include "web/markdown.h"
 #include "web/paging.h"
+#include "web/request.h"
 
 namespace ruamkit::features::spaces {
 namespace {
 
-using workspace::may_manage;
+using organisations::may_manage;
 
 constexpr int kPageSize = 20;
 
@@ -173,7 +171,7 @@ void install_public(Context& context) {
 
   context.router.get("/processes/{id}", [&db, &views](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
@@ -184,7 +182,7 @@ void install_public(Context& context) {
       data.set("phases", phase_list(list, core::today_in_thailand(), t));
       data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));
-      data.set("pages", pages::list_view(c, id, t));
+      set_contents(data, c, s, t, false);
       data.set("can_manage", may_manage(c, request, s.organisation_id));
       set_following(c, request, s, data);
     });
@@ -193,7 +191,7 @@ void install_public(Context& context) {
 
   context.router.get("/committees/{id}", [&db, &views](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
@@ -204,7 +202,7 @@ void install_public(Context& context) {
       data.set("meetings", meeting_list(s, meetings(c, id), t));
       data.set("components", components_view(c, s, t, false));
       data.set("documents", documents::list_view(c, {"space", id}, t));
-      data.set("pages", pages::list_view(c, id, t));
+      set_contents(data, c, s, t, false);
       data.set("can_manage", may_manage(c, request, s.organisation_id));
       set_following(c, request, s, data);
     });
@@ -213,8 +211,8 @@ void install_public(Context& context) {
 
   context.router.get("/committees/{id}/meetings/{meeting}", [&db, &views](http::Request& request) {
     const auto& t = views.messages(request);
-    const auto id = admin::id_param(request, "id");
-    const auto meeting_id = admin::id_param(request, "meeting");
+    const auto id = web::id_param(request, "id");
+    const auto meeting_id = web::id_param(request, "meeting");
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
@@ -234,6 +232,20 @@ void install_public(Context& context) {
       data.set("manage_url", "/manage/meetings/" + std::to_string(meeting_id));
     });
     return views.page(request, "spaces/meeting", title, data);
+  });
+
+  // Follow a public process or committee: its news reaches the inbox.
+  context.router.post("/spaces/{id}/follow", [&db](http::Request& request) {
+    const auto user_id = web::require_signed_in(request);
+    const auto id = web::id_param(request, "id");
+    std::string back;
+    db.write([&](storage::Connection& c) {
+      const auto s = find(c, id);
+      if (!s || !s->is_public()) throw http::HttpError(404, "no_space");
+      notifications::toggle_follow(c, user_id, id);
+      back = s->url();
+    });
+    return web::redirect(back);
   });
 }
 

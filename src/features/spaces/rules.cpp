@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/day.h"
 #include "core/utf8.h"
 
 namespace ruamkit::features::spaces {
@@ -106,32 +107,14 @@ bool may_change_status(std::string_view from, std::string_view to) {
   return false;
 }
 
-std::optional<std::chrono::year_month_day> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto number = [&](std::size_t at, std::size_t len) -> std::optional<int> {
-    int value = 0;
-    const auto* first = text.data() + at;
-    const auto [ptr, ec] = std::from_chars(first, first + len, value);
-    if (ec != std::errc() || ptr != first + len) return std::nullopt;
-    return value;
-  };
-  const auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (!y || !m || !d) return std::nullopt;
-  const std::chrono::year_month_day day{std::chrono::year(*y),
-                                        std::chrono::month(static_cast<unsigned>(*m)),
-                                        std::chrono::day(static_cast<unsigned>(*d))};
-  if (!day.ok() || *y < 1900) return std::nullopt;
-  return day;
-}
-
 Problems check_phase(std::string_view title, std::string_view description, const PhaseDates& d) {
   Problems found;
   if (!length_between(title, 1, 200)) found.emplace_back("title", "phase_title_length");
   if (core::character_count(description) > 2000) {
     found.emplace_back("description", "phase_description_length");
   }
-  const auto start = parse_day(d.starts_on);
-  const auto end = parse_day(d.ends_on);
+  const auto start = core::parse_day(d.starts_on);
+  const auto end = core::parse_day(d.ends_on);
   if (!start) found.emplace_back("starts_on", "date_invalid");
   if (!end) found.emplace_back("ends_on", "date_invalid");
   if (start && end && std::chrono::sys_days(*start) > std::chrono::sys_days(*end)) {
@@ -141,8 +124,8 @@ Problems check_phase(std::string_view title, std::string_view description, const
 }
 
 std::string phase_state(const PhaseDates& phase, std::chrono::year_month_day today) {
-  const auto start = parse_day(phase.starts_on);
-  const auto end = parse_day(phase.ends_on);
+  const auto start = core::parse_day(phase.starts_on);
+  const auto end = core::parse_day(phase.ends_on);
   if (!start || !end) return "upcoming";
   const auto t = std::chrono::sys_days(today);
   if (t < std::chrono::sys_days(*start)) return "upcoming";
@@ -168,10 +151,10 @@ Problems check_member(std::string_view name, std::string_view affiliation, std::
   }
   if (!is_one_of(sectors(), sector)) found.emplace_back("sector", "member_sector_unknown");
   if (!is_one_of(positions(), position)) found.emplace_back("position", "member_position_unknown");
-  const auto start = parse_day(term_start);
+  const auto start = core::parse_day(term_start);
   if (!start) found.emplace_back("term_start", "date_invalid");
   if (!term_end.empty()) {
-    const auto end = parse_day(term_end);
+    const auto end = core::parse_day(term_end);
     if (!end) {
       found.emplace_back("term_end", "date_invalid");
     } else if (start && std::chrono::sys_days(*start) > std::chrono::sys_days(*end)) {
@@ -185,7 +168,7 @@ Problems check_meeting(std::string_view title, std::string_view held_on, std::st
                        std::string_view agenda, std::string_view minutes) {
   Problems found;
   if (!length_between(title, 1, 300)) found.emplace_back("title", "meeting_title_length");
-  if (!parse_day(held_on)) found.emplace_back("held_on", "date_invalid");
+  if (!core::parse_day(held_on)) found.emplace_back("held_on", "date_invalid");
   if (core::character_count(location) > 300) found.emplace_back("location", "text_too_long");
   if (agenda.size() > 100'000) found.emplace_back("agenda", "text_too_long");
   if (minutes.size() > 100'000) found.emplace_back("minutes", "text_too_long");

@@ -46,9 +46,6 @@ Problems check_space(const SpaceFields& s);
 // one reopened (published).
 bool may_change_status(std::string_view from, std::string_view to);
 
-// Parses "YYYY-MM-DD" (a real calendar day). Returns nullopt otherwise.
-std::optional<std::chrono::year_month_day> parse_day(std::string_view text);
-
 struct PhaseDates {
   std::string starts_on, ends_on;  // YYYY-MM-DD
 };

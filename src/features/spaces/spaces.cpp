@@ -5,7 +5,6 @@
 
 #include "core/clock.h"
 #include "features/documents/documents.h"
-#include "features/pages/pages.h"
 #include "features/search/index.h"
 #include "features/spaces/module.h"
 #include "web/collation.h"
@@ -196,8 +195,7 @@ void set_status(storage::Connection& c, std::int64_t id, const std::string& stat
       "ELSE published_at END WHERE id = ?",
       status, now, status, now, id);
   reindex(c, id);
-  pages::reindex_space(c, id);  // pages and components inside follow the space's visibility
-  reindex_components(c, id);
+  reindex_sections(c, id);  // what sits inside follows the space's visibility
 }
 
 void reindex(storage::Connection& c, std::int64_t id) {

@@ -1,5 +1,6 @@
 #include "features/spaces/views.h"
 
+#include "core/day.h"
 #include "features/spaces/module.h"
 
 #include <map>
@@ -99,7 +100,7 @@ web::ViewData member_list(const std::vector<Member>& members, std::chrono::year_
   web::ViewData out;
   web::ViewList list;
   std::map<std::string, int> by_sector;
-  const auto today_iso = web::iso_date(today);
+  const auto today_iso = core::iso_date(today);
   for (const auto& m : members) {
     const bool current =
         m.term_start <= today_iso && (m.term_end.empty() || today_iso <= m.term_end);
@@ -151,25 +152,46 @@ web::ViewData meeting_list(const Space& committee, const std::vector<Meeting>& m
 
 namespace {
 
-std::vector<Component>& components() {
-  static std::vector<Component> list;
+std::vector<Section>& sections() {
+  static std::vector<Section> list;
+  return list;
+}
+
+std::vector<Content>& contents() {
+  static std::vector<Content> list;
   return list;
 }
 
 }  // namespace
 
-void register_component(Component component) { components().push_back(std::move(component)); }
+void register_section(Section section) { sections().push_back(std::move(section)); }
 
-void reindex_components(storage::Connection& c, std::int64_t space_id) {
-  for (const auto& component : components()) {
-    if (component.reindex) component.reindex(c, space_id);
+void register_content(Content content) { contents().push_back(std::move(content)); }
+
+void set_contents(web::ViewData& data, storage::Connection& c, const Space& space,
+                  const web::Catalogue& t, bool manage) {
+  for (const auto& content : contents()) data.set(content.key, content.view(c, space, t, manage));
+}
+
+void set_contents_json(boost::json::object& object, storage::Connection& c, const Space& space) {
+  for (const auto& content : contents()) {
+    if (content.json) object[content.key] = content.json(c, space);
+  }
+}
+
+void reindex_sections(storage::Connection& c, std::int64_t space_id) {
+  for (const auto& section : sections()) {
+    if (section.reindex) section.reindex(c, space_id);
+  }
+  for (const auto& content : contents()) {
+    if (content.reindex) content.reindex(c, space_id);
   }
 }
 
 web::ViewData components_view(storage::Connection& c, const Space& space, const web::Catalogue& t,
                               bool manage) {
   web::ViewList out;
-  for (const auto& component : components()) {
+  for (const auto& component : sections()) {
     if (!is_one_of(component.space_kinds, space.kind)) continue;
     web::ViewList items;
     for (const auto& item : component.items(c, space, t, manage)) {

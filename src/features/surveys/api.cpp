@@ -4,10 +4,11 @@
 #include <boost/json/value.hpp>
 
 #include "core/fiscal_year.h"
-#include "features/open_data/json_api.h"
 #include "features/surveys/module.h"
 #include "features/surveys/surveys.h"
 #include "http/error.h"
+#include "web/json_api.h"
+#include "web/request.h"
 
 namespace ruamkit::features::surveys {
 namespace {
@@ -26,7 +27,7 @@ json::object survey_json(storage::Connection& c, const Survey& v) {
           {"state", std::string(hearings::state_name(v.state(today)))},
           {"anonymous_allowed", v.anonymous_allowed},
           {"responses", response_count(c, v.id)},
-          {"published_at", api::text_or_null(v.published_at)}};
+          {"published_at", web::api::text_or_null(v.published_at)}};
 }
 
 }  // namespace
@@ -35,10 +36,10 @@ void install_api(Context& context) {
   auto& db = context.database;
 
   context.router.get("/api/v1/surveys", [&db](http::Request& request) {
-    const auto p = api::paging(request);
+    const auto p = web::api::paging(request);
     std::optional<std::int64_t> space;
     if (const auto s = request.query_param("process_id"); s && !s->empty()) {
-      space = api::id_value(*s);
+      space = web::id_value(*s);
     }
     json::array data;
     std::int64_t total = 0;
@@ -58,13 +59,13 @@ void install_api(Context& context) {
     });
     json::object body;
     body["data"] = std::move(data);
-    body["meta"] = api::page_meta(
+    body["meta"] = web::api::page_meta(
         "/api/v1/surveys", space ? "process_id=" + std::to_string(*space) + "&" : "", p, total);
-    return api::reply(body);
+    return web::api::reply(body);
   });
 
   context.router.get("/api/v1/surveys/{id}", [&db](http::Request& request) {
-    const auto id = api::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     json::object body;
     db.read([&](storage::Connection& c) {
       const auto v = find(c, id);
@@ -78,7 +79,7 @@ void install_api(Context& context) {
         const auto counted = tally(q, it == all.end() ? std::vector<Answer>{} : it->second);
         json::object item{{"id", q.id},
                           {"position", q.position},
-                          {"section", api::text_or_null(q.section)},
+                          {"section", web::api::text_or_null(q.section)},
                           {"kind", q.kind},
                           {"prompt", q.prompt},
                           {"required", q.required},
@@ -103,7 +104,7 @@ void install_api(Context& context) {
       o["questions"] = std::move(qs);
       body["data"] = std::move(o);
     });
-    return api::reply(body);
+    return web::api::reply(body);
   });
 }
 

@@ -1,7 +1,7 @@
 // Demonstration survey in the demo PM2.5 process, open around today.
 #pragma once
 
-#include "features/demo.h"
+#include "features/component.h"
 
 namespace ruamkit::features::surveys {
 

@@ -2,32 +2,32 @@
 // questions (single and multiple choice, scales, short and long text, in
 // sections, required or not), publish it, and export every response as CSV
 // or XLSX (free-text answers included: the export is the organisation's).
+#include "core/day.h"
 #include "core/fiscal_year.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/audit/audit.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
 #include "features/surveys/module.h"
 #include "features/surveys/surveys.h"
 #include "features/surveys/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
+#include "web/request.h"
 #include "web/spreadsheet.h"
 
 namespace ruamkit::features::surveys {
 namespace {
 
-using accounts::form_value;
-using admin::id_param;
+using web::form_value;
+using web::id_param;
 
 std::string manage_url(std::int64_t id) { return "/manage/surveys/" + std::to_string(id); }
 
 Survey managed(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto v = find(c, id);
   if (!v) throw http::HttpError(404, "no_survey");
-  workspace::require_manage(c, request, v->organisation_id);
+  organisations::require_manage(c, request, v->organisation_id);
   return *v;
 }
 
@@ -117,7 +117,7 @@ http::Response overview(const web::Views& views, const http::Request& request,
   auto data = survey_view(v, t, core::today_in_thailand(), response_count(c, v.id));
   data.set("manage_url", manage_url(v.id));
   data.set("back_url", spaces::manage_url(v.space_id));
-  data.set("notice", web::text_or_false(workspace::notice(t, request)));
+  data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
   data.set("problem",
            web::text_or_false(problem_key.empty() ? "" : t.text("errors.form." + problem_key)));
   data.set(
@@ -189,7 +189,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, *find(c, id), "survey.created");
     });
     if (invalid) return views.page(request, "form", t.text("surveys.new"), invalid->view(), 422);
-    return accounts::redirect(manage_url(id) + "?notice=created");
+    return web::redirect(manage_url(id) + "?notice=created");
   });
 
   context.router.get("/manage/surveys/{id}", [&db, &views](http::Request& request) {
@@ -219,7 +219,7 @@ void install_manage(Context& context) {
     if (invalid) {
       return views.page(request, "form", t.text("surveys.manage.details"), invalid->view(), 422);
     }
-    return accounts::redirect(manage_url(id) + "?notice=saved");
+    return web::redirect(manage_url(id) + "?notice=saved");
   });
 
   context.router.post("/manage/surveys/{id}/questions", [&db, &views](http::Request& request) {
@@ -242,7 +242,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, v, "survey.question_added");
     });
     if (invalid) return std::move(*invalid);
-    return accounts::redirect(manage_url(id) + "?notice=saved#questions");
+    return web::redirect(manage_url(id) + "?notice=saved#questions");
   });
 
   context.router.post("/manage/surveys/{id}/questions/{question}/delete",
@@ -257,7 +257,7 @@ void install_manage(Context& context) {
                           }
                           audit_entry(c, request, v, "survey.question_removed");
                         });
-                        return accounts::redirect(manage_url(id) + "?notice=deleted#questions");
+                        return web::redirect(manage_url(id) + "?notice=deleted#questions");
                       });
 
   context.router.post("/manage/surveys/{id}/publish", [&db, &views](http::Request& request) {
@@ -268,7 +268,7 @@ void install_manage(Context& context) {
       if (v.published()) return;
       std::string key;
       if (questions(c, id).empty()) key = "survey_no_questions";
-      const auto close = spaces::parse_day(v.closes_on);
+      const auto close = core::parse_day(v.closes_on);
       if (key.empty() && close &&
           std::chrono::sys_days(*close) < std::chrono::sys_days(core::today_in_thailand())) {
         key = "hearing_closes_in_past";
@@ -281,7 +281,7 @@ void install_manage(Context& context) {
       audit_entry(c, request, v, "survey.published");
     });
     if (refused) return std::move(*refused);
-    return accounts::redirect(manage_url(id) + "?notice=published");
+    return web::redirect(manage_url(id) + "?notice=published");
   });
 
   for (const bool xlsx : {false, true}) {

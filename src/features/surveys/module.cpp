@@ -5,20 +5,19 @@
 // closing notice job.
 #include "features/surveys/module.h"
 
-#include "app/config.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "core/security.h"
 #include "features/accounts/sessions.h"
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/notifications/notifications.h"
+#include "features/organisations/permissions.h"
 #include "features/spaces/module.h"
 #include "features/surveys/surveys.h"
 #include "features/surveys/views.h"
-#include "features/workspace/workspace.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/markdown.h"
+#include "web/request.h"
 
 namespace ruamkit::features::surveys {
 namespace {
@@ -28,7 +27,7 @@ constexpr int kAnonymousPerNetworkPerDay = 20;
 Survey visible(storage::Connection& c, const http::Request& request, std::int64_t id) {
   const auto v = find(c, id);
   if (!v) throw http::HttpError(404, "no_survey");
-  if (!v->is_public() && !workspace::may_manage(c, request, v->organisation_id)) {
+  if (!v->is_public() && !organisations::may_manage(c, request, v->organisation_id)) {
     throw http::HttpError(404, "no_survey");
   }
   return *v;
@@ -58,13 +57,13 @@ http::Response survey_page(const web::Views& views, const http::Request& request
     errors.push_back(e);
   }
   data.set("errors", errors);
-  data.set("can_manage", workspace::may_manage(c, request, v.organisation_id));
+  data.set("can_manage", organisations::may_manage(c, request, v.organisation_id));
   data.set("manage_url", "/manage/surveys/" + std::to_string(v.id));
   return views.page(request, "surveys/show", v.title, data, status);
 }
 
 void register_with_others() {
-  spaces::register_component(
+  spaces::register_section(
       {"surveys.component_heading",
        "surveys.new",
        {"process"},
@@ -72,7 +71,7 @@ void register_with_others() {
          return "/manage/spaces/" + std::to_string(space_id) + "/surveys/new";
        },
        [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
-         std::vector<spaces::ComponentItem> items;
+         std::vector<spaces::SectionItem> items;
          for (const auto& v : of_space(c, s.id, manage)) {
            items.push_back({v.title, manage ? "/manage/surveys/" + std::to_string(v.id) : v.url(),
                             t.text("surveys.states." + std::string(hearings::state_name(
@@ -92,7 +91,6 @@ void register_with_others() {
 void install(Context& context) {
   auto& db = context.database;
   const auto& views = context.views;
-  const auto& config = context.config;
   register_with_others();
   install_manage(context);
   install_api(context);
@@ -101,14 +99,14 @@ void install(Context& context) {
   const auto key = accounts::site_secret(db, "survey_network_key");
 
   context.router.get("/surveys/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     return db.read([&](storage::Connection& c) {
       return survey_page(views, request, c, visible(c, request, id), {}, {});
     });
   });
 
   context.router.post("/surveys/{id}/responses", [&db, &views, key](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     std::optional<http::Response> page;
     db.write([&](storage::Connection& c) {
       const auto v = visible(c, request, id);
@@ -116,7 +114,7 @@ void install(Context& context) {
         throw http::HttpError(403, "survey_closed");
       }
       const bool signed_in = request.visitor.signed_in();
-      if (!signed_in && !v.anonymous_allowed) accounts::require_signed_in(request);
+      if (!signed_in && !v.anonymous_allowed) web::require_signed_in(request);
       const auto qs = questions(c, id);
       std::map<std::int64_t, Answer> answers;
       const auto problems = read_answers(
@@ -145,13 +143,13 @@ void install(Context& context) {
   });
 
   context.router.get("/surveys/{id}/results", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
       const auto v = visible(c, request, id);
-      const bool official = workspace::may_manage(c, request, v.organisation_id);
+      const bool official = organisations::may_manage(c, request, v.organisation_id);
       title = v.title;
       data = survey_view(v, t, core::today_in_thailand(), response_count(c, id));
       data.set("results", results_view(questions(c, id), answers(c, id), official, t));
@@ -159,26 +157,22 @@ void install(Context& context) {
     });
     return views.page(request, "surveys/results", title, data);
   });
+}
 
-  if (context.schedule) {
-    context.schedule(
-        "survey closings", std::chrono::minutes(10),
-        [&db, &views, &config, wake = context.wake_mail] {
-          bool any = false;
-          db.write([&](storage::Connection& c) {
-            for (const auto& v : closed_unannounced(c, web::iso_date(core::today_in_thailand()))) {
-              notifications::notify(c, views, config.base_url, respondents(c, v.id),
-                                    {"survey_closed",
-                                     notifications::Category::results,
-                                     {{"title", v.title}},
-                                     v.url() + "/results"});
-              mark_close_announced(c, v.id);
-              any = true;
-            }
-          });
-          if (any && wake) wake();
-        });
-  }
+void announce_closings(const JobContext& job) {
+  bool any = false;
+  job.database.write([&](storage::Connection& c) {
+    for (const auto& v : closed_unannounced(c, core::iso_date(core::today_in_thailand()))) {
+      notifications::notify(c, job.views, job.site.base_url, respondents(c, v.id),
+                            {"survey_closed",
+                             notifications::Category::results,
+                             {{"title", v.title}},
+                             v.url() + "/results"});
+      mark_close_announced(c, v.id);
+      any = true;
+    }
+  });
+  if (any && job.wake_mail) job.wake_mail();
 }
 
 }  // namespace ruamkit::features::surveys

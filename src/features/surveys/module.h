@@ -7,6 +7,9 @@
 namespace ruamkit::features::surveys {
 
 void install(Context& context);
+
+// When a survey has closed, tells everyone who answered (once per survey).
+void announce_closings(const JobContext& job);
 void install_manage(Context& context);
 void install_api(Context& context);
 

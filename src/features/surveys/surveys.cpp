@@ -1,6 +1,7 @@
 #include "features/surveys/surveys.h"
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/utf8.h"
 #include "features/search/index.h"
 #include "features/spaces/rules.h"
@@ -51,8 +52,8 @@ Problems check_details(const Details& d) {
   const auto n = core::character_count(d.title);
   if (n < 1 || n > 300) found.emplace_back("title", "survey_title_length");
   if (d.intro.size() > 20'000) found.emplace_back("intro", "text_too_long");
-  const auto open = spaces::parse_day(d.opens_on);
-  const auto close = spaces::parse_day(d.closes_on);
+  const auto open = core::parse_day(d.opens_on);
+  const auto close = core::parse_day(d.closes_on);
   if (!open) found.emplace_back("opens_on", "date_invalid");
   if (!close) found.emplace_back("closes_on", "date_invalid");
   if (open && close && std::chrono::sys_days(*close) < std::chrono::sys_days(*open)) {

@@ -1,33 +1,13 @@
 #include "features/workspace/workspace.h"
 
-#include "features/accounts/support.h"
-#include "features/admin/admin.h"
 #include "features/organisations/organisations.h"
+#include "features/organisations/permissions.h"
 #include "features/pages/views.h"
 #include "features/spaces/views.h"
 #include "http/error.h"
+#include "web/request.h"
 
 namespace ruamkit::features::workspace {
-
-bool may_manage(storage::Connection& c, const http::Request& request,
-                std::int64_t organisation_id) {
-  if (!request.visitor.signed_in()) return false;
-  const auto grants = organisations::load_grants(c, request.visitor.user_id);
-  return organisations::allowed(grants, organisations::Action::publish, organisation_id);
-}
-
-void require_manage(storage::Connection& c, const http::Request& request,
-                    std::int64_t organisation_id) {
-  accounts::require_signed_in(request);
-  if (!may_manage(c, request, organisation_id)) throw http::HttpError(403, "not_permitted");
-}
-
-std::string notice(const web::Catalogue& t, const http::Request& request) {
-  const auto code = request.query_param("notice");
-  if (!code || code->empty() || code->size() > 40) return "";
-  const auto key = "workspace.notices." + std::string(*code);
-  return t.has(key) ? t.text(key) : "";
-}
 
 void install(Context& context) {
   auto& db = context.database;
@@ -35,7 +15,7 @@ void install(Context& context) {
 
   // The organisations the visitor publishes for.
   context.router.get("/manage", [&db, &views](http::Request& request) {
-    const auto user_id = accounts::require_signed_in(request);
+    const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     web::ViewList list;
     db.read([&](storage::Connection& c) {
@@ -57,12 +37,12 @@ void install(Context& context) {
 
   // One organisation's spaces and pages, drafts included.
   context.router.get("/manage/organisations/{id}", [&db, &views](http::Request& request) {
-    const auto id = admin::id_param(request, "id");
+    const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     web::ViewData data;
     std::string title;
     db.read([&](storage::Connection& c) {
-      require_manage(c, request, id);
+      organisations::require_manage(c, request, id);
       const auto o = organisations::find(c, id);
       if (!o) throw http::HttpError(404, "no_organisation");
       title = o->name(t.locale());
@@ -85,7 +65,7 @@ void install(Context& context) {
       }
       data.set("pages", pages::manage_list_view(c, id, std::nullopt, t));
     });
-    data.set("notice", web::text_or_false(notice(t, request)));
+    data.set("notice", web::text_or_false(web::notice(t, request, "workspace.notices.")));
     return views.page(request, "workspace/organisation", title, data);
   });
 }

@@ -71,16 +71,6 @@ TEST(SpaceRules, StatusChangesFollowTheLifeOfASpace) {
   EXPECT_FALSE(may_change_status("draft", "deleted"));
 }
 
-TEST(SpaceRules, DaysMustBeRealCalendarDays) {
-  EXPECT_EQ(parse_day("2024-02-29"), year_month_day(year(2024), month(2), day(29)));
-  EXPECT_FALSE(parse_day("2025-02-29"));
-  EXPECT_FALSE(parse_day("2025-13-01"));
-  EXPECT_FALSE(parse_day("2025-1-01"));
-  EXPECT_FALSE(parse_day("2568-01-01x"));
-  EXPECT_FALSE(parse_day(""));
-  EXPECT_FALSE(parse_day("25-02-2568"));
-}
-
 TEST(SpaceRules, APhaseEndsOnOrAfterItStarts) {
   EXPECT_TRUE(check_phase("รับฟังความคิดเห็น", "", {"2026-11-01", "2026-11-01"}).empty());
   EXPECT_TRUE(

@@ -27,7 +27,5 @@ TEST(Dates, DateTimesAreInBangkokTime) {
             "1 Oct 2026, 03:00");
 }
 
-TEST(Dates, IsoForMachines) { EXPECT_EQ(iso_date(2026y / March / 5), "2026-03-05"); }
-
 }  // namespace
 }  // namespace ruamkit::web

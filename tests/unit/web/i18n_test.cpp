@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "../../support/temp_dir.h"
+#include "features/registry.h"
 
 namespace ruamkit::web {
 namespace {
@@ -41,7 +42,7 @@ TEST(Catalogue, RefusesMalformedFiles) {
 
 // The shipped catalogues must agree, or a page shows raw keys in one language.
 TEST(ShippedCatalogues, ThaiAndEnglishHaveTheSameKeys) {
-  Catalogues all(testing::share_dir() / "locales");
+  Catalogues all(features::registry().locale_dirs(testing::share_dir()));
   auto th = all.get("th").keys();
   auto en = all.get("en").keys();
   std::sort(th.begin(), th.end());
@@ -54,7 +55,7 @@ TEST(ShippedCatalogues, ThaiAndEnglishHaveTheSameKeys) {
 }
 
 TEST(ShippedCatalogues, EveryErrorStatusAndLevelIsTranslated) {
-  Catalogues all(testing::share_dir() / "locales");
+  Catalogues all(features::registry().locale_dirs(testing::share_dir()));
   for (const char* locale : {"th", "en"}) {
     const auto& c = all.get(locale);
     for (int status : {400, 403, 404, 405, 408, 413, 415, 429, 431, 500, 503}) {

@@ -1,0 +1,57 @@
+#include "web/request.h"
+
+#include <charconv>
+
+#include "http/error.h"
+#include "http/url.h"
+
+namespace ruamkit::web {
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::int64_t id_param(const http::Request& request, std::string_view name) {
+  const auto id = parse_id(request.path_param(name));
+  if (!id) throw http::HttpError(404, "bad_id");
+  return *id;
+}
+
+std::int64_t id_value(std::string_view text) {
+  const auto id = parse_id(text);
+  if (!id) throw http::HttpError(400, "bad_id");
+  return *id;
+}
+
+std::string form_value(const http::Request& request, std::string_view name) {
+  auto value = std::string(http::find_param(request.form(), name).value_or(""));
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+  std::size_t start = 0;
+  while (start < value.size() && (value[start] == ' ' || value[start] == '\t')) ++start;
+  return value.substr(start);
+}
+
+std::int64_t require_signed_in(const http::Request& request) {
+  if (request.visitor.signed_in()) return request.visitor.user_id;
+  http::HttpError error(303, "sign_in_required");
+  error.headers().set("Location", "/login?return=" + http::encode_query_value(request.target));
+  throw error;
+}
+
+http::Response redirect(std::string location, const std::vector<std::string>& cookies) {
+  auto response = http::Response::see_other(std::move(location));
+  for (const auto& cookie : cookies) response.headers.add("Set-Cookie", cookie);
+  return response;
+}
+
+std::string notice(const Catalogue& t, const http::Request& request, std::string_view prefix) {
+  const auto code = request.query_param("notice");
+  if (!code || code->empty() || code->size() > 40) return "";
+  const auto key = std::string(prefix) + std::string(*code);
+  return t.has(key) ? t.text(key) : "";
+}
+
+}  // namespace ruamkit::web
