@@ -22,7 +22,7 @@ struct Bench {
   Bench()
       : dir(fs::temp_directory_path() / ("ruamkit-bench-" + core::random_hex(6))),
         database((fs::create_directories(dir), (dir / "bench.db").string()), 2),
-        templates(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "templates"),
+        templates(features::registry().template_dirs(RUAMKIT_DEFAULT_SHARE_DIR)),
         catalogues(features::registry().locale_dirs(RUAMKIT_DEFAULT_SHARE_DIR)),
         assets(fs::path(RUAMKIT_DEFAULT_SHARE_DIR) / "static", "/static/"),
         views(templates, catalogues, assets, [] { return std::chrono::system_clock::now(); }),

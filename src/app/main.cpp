@@ -110,7 +110,7 @@ int run_serve(app::Config config, const features::SettingsByComponent& settings)
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
 
   const fs::path share(config.share_dir);
-  const web::TemplateStore templates(share / "templates");
+  const web::TemplateStore templates(registry.template_dirs(share));
   const web::Catalogues catalogues(registry.locale_dirs(share));
   const http::StaticFiles assets(share / "static", "/static/");
   const web::Views views(templates, catalogues, assets,

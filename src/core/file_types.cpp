@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "core/text.h"
+
 namespace ruamkit::core {
 namespace {
 
@@ -84,8 +86,6 @@ const Accepted* find_accepted(std::string_view mime) {
   }
   return nullptr;
 }
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // True when the text starts with '<' after a byte order mark, white space
 // and NULs (so UTF-16 counts too).

@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/text.h"
+
 namespace ruamkit::core {
 namespace {
 
@@ -58,7 +60,7 @@ std::string normalize_recovery_code(std::string_view code) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '-') {
       continue;
     }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    c = ascii_lower(c);
     if (c == 'o') c = '0';
     if (c == 'i' || c == 'l') c = '1';
     out.push_back(c);

@@ -11,6 +11,8 @@
 //   migrations/<YYYYMMDDHHMM>_<what>.sql  its schema changes (embedded at build
 //                                       time, applied in global stamp order)
 //   locales/<lang>.json                 its messages (merged into the catalogue)
+//   templates/<area>/<name>.mustache    its pages ("<area>/<name>"; the shared
+//                                       layout and forms stay in templates/)
 //   openapi.json                        its paths and schemas under /api/v1
 #pragma once
 

@@ -10,17 +10,9 @@
 #include <stdexcept>
 
 #include "core/day.h"
+#include "core/text.h"
 
 namespace ruamkit::features {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
-}  // namespace
 
 DemoPage read_demo_page(std::string_view text, const std::string& name) {
   int line_number = 0;
@@ -65,7 +57,7 @@ DemoPage read_demo_page(std::string_view text, const std::string& name) {
       throw fail("expected \"key: value\" or \"---\"");
     }
     const std::string key(line->substr(0, colon));
-    const std::string value(trim(rest));
+    const std::string value(core::trim_blanks(rest));
     const auto field = std::find_if(std::begin(fields), std::end(fields),
                                     [&](const Field& f) { return f.key == key; });
     if (field == std::end(fields)) throw fail("unknown key \"" + key + "\"");

@@ -155,14 +155,25 @@ int Registry::pending_migrations(storage::Connection& connection) const {
   return storage::pending_migrations(connection, storage::embedded_migrations(), migrations());
 }
 
-std::vector<std::filesystem::path> Registry::locale_dirs(
-    const std::filesystem::path& share_dir) const {
-  std::vector<std::filesystem::path> out{share_dir / "locales"};
+std::vector<std::filesystem::path> Registry::component_dirs(const std::filesystem::path& share_dir,
+                                                            const std::string& shared,
+                                                            const std::string& own) const {
+  std::vector<std::filesystem::path> out{share_dir / shared};
   for (const auto& c : components_) {
-    auto dir = share_dir / "src" / "features" / c.name / "locales";
+    auto dir = share_dir / "src" / "features" / c.name / own;
     if (std::filesystem::is_directory(dir)) out.push_back(std::move(dir));
   }
   return out;
+}
+
+std::vector<std::filesystem::path> Registry::locale_dirs(
+    const std::filesystem::path& share_dir) const {
+  return component_dirs(share_dir, "locales", "locales");
+}
+
+std::vector<std::filesystem::path> Registry::template_dirs(
+    const std::filesystem::path& share_dir) const {
+  return component_dirs(share_dir, "templates", "templates");
 }
 
 json::object Registry::openapi(const std::filesystem::path& share_dir) const {

@@ -43,6 +43,10 @@ class Registry {
   // component's locales/ folder that exists.
   std::vector<std::filesystem::path> locale_dirs(const std::filesystem::path& share_dir) const;
 
+  // The template directories: <share>/templates first, then each component's
+  // templates/ folder that exists.
+  std::vector<std::filesystem::path> template_dirs(const std::filesystem::path& share_dir) const;
+
   // The OpenAPI document: <share>/api/openapi.json with each component's
   // openapi.json merged in (paths and components.schemas). Throws
   // std::runtime_error when a file is malformed or a path or schema is
@@ -55,6 +59,11 @@ class Registry {
                                  const std::string& slug, const FiscalPeriod& period) const;
 
  private:
+  // <share>/<shared>, then src/features/<component>/<own> where it exists.
+  std::vector<std::filesystem::path> component_dirs(const std::filesystem::path& share_dir,
+                                                    const std::string& shared,
+                                                    const std::string& own) const;
+
   std::vector<Component> components_;
 };
 

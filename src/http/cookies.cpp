@@ -1,26 +1,19 @@
 #include "http/cookies.h"
 
+#include "core/text.h"
+
 namespace ruamkit::http {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const auto semicolon = header.find(';');
-    auto pair = trim(header.substr(0, semicolon));
+    auto pair = core::trim_blanks(header.substr(0, semicolon));
     header =
         semicolon == std::string_view::npos ? std::string_view{} : header.substr(semicolon + 1);
     const auto eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(pair.substr(0, eq)) != name) continue;
-    auto value = trim(pair.substr(eq + 1));
+    if (core::trim_blanks(pair.substr(0, eq)) != name) continue;
+    auto value = core::trim_blanks(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }

@@ -1,29 +1,21 @@
 #include "http/message.h"
 
-#include <algorithm>
-
+#include "core/text.h"
 #include "http/error.h"
 #include "http/multipart.h"
 #include "http/url.h"
 
 namespace ruamkit::http {
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-           return lower(x) == lower(y);
-         });
-}
-
 std::optional<std::string_view> Headers::get(std::string_view name) const {
   for (const auto& [k, v] : items_) {
-    if (iequals(k, name)) return std::string_view(v);
+    if (core::ascii_iequals(k, name)) return std::string_view(v);
   }
   return std::nullopt;
 }
 
 void Headers::set(std::string_view name, std::string value) {
-  std::erase_if(items_, [&](const auto& item) { return iequals(item.first, name); });
+  std::erase_if(items_, [&](const auto& item) { return core::ascii_iequals(item.first, name); });
   items_.emplace_back(std::string(name), std::move(value));
 }
 
@@ -56,14 +48,14 @@ const Params& Request::form() const {
   const auto type = header("Content-Type").value_or("");
   const auto semicolon = type.find(';');
   const auto mime = type.substr(0, semicolon);
-  if (iequals(mime, "multipart/form-data")) {
+  if (core::ascii_iequals(mime, "multipart/form-data")) {
     auto parts = parse_multipart(type, body);
     if (!parts) throw HttpError(400, "bad_multipart");
     files_ = std::move(parts->files);
     form_ = std::move(parts->fields);
     return *form_;
   }
-  if (!iequals(mime, "application/x-www-form-urlencoded")) {
+  if (!core::ascii_iequals(mime, "application/x-www-form-urlencoded")) {
     throw HttpError(415, "unsupported_media_type");
   }
   auto parsed = parse_form(body);

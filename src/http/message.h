@@ -27,8 +27,6 @@ class Headers {
   std::vector<std::pair<std::string, std::string>> items_;
 };
 
-bool iequals(std::string_view a, std::string_view b);
-
 using Params = std::vector<std::pair<std::string, std::string>>;
 
 // Returns the first value named `name` in `params`, or nullopt.

@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "http/message.h"
+#include "core/text.h"
 
 namespace ruamkit::http {
 
@@ -30,7 +30,7 @@ std::string_view mime_type_for(std::string_view file_name) {
   if (dot == std::string_view::npos) return "application/octet-stream";
   const auto ext = file_name.substr(dot);
   for (const auto& [e, type] : kTypes) {
-    if (iequals(e, ext)) return type;
+    if (core::ascii_iequals(e, ext)) return type;
   }
   return "application/octet-stream";
 }

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ruamkit::http {
@@ -10,29 +11,7 @@ namespace {
 constexpr std::size_t kMaxHeaderBlock = 8 * 1024;
 constexpr std::size_t kMaxBoundary = 70;
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // RFC 7230 tchar.
 bool is_token_char(char c) {
@@ -110,7 +89,7 @@ struct HeaderValue {
 std::optional<HeaderValue> parse_header_value(std::string_view value) {
   HeaderValue out;
   std::size_t i = value.find(';');
-  out.main = trim(value.substr(0, i));
+  out.main = core::trim_blanks(value.substr(0, i));
   while (i < value.size()) {
     ++i;  // the ';'
     while (i < value.size() && is_space(value[i])) ++i;
@@ -118,7 +97,7 @@ std::optional<HeaderValue> parse_header_value(std::string_view value) {
     if (value[i] == ';') continue;  // an empty parameter
     const std::size_t name_start = i;
     while (i < value.size() && value[i] != '=' && value[i] != ';') ++i;
-    const std::string_view name = trim(value.substr(name_start, i - name_start));
+    const std::string_view name = core::trim_blanks(value.substr(name_start, i - name_start));
     if (i == value.size() || value[i] != '=' || !is_token(name)) return std::nullopt;
     ++i;  // the '='
     while (i < value.size() && is_space(value[i])) ++i;
@@ -146,7 +125,7 @@ std::optional<HeaderValue> parse_header_value(std::string_view value) {
     }
     while (i < value.size() && is_space(value[i])) ++i;
     if (i < value.size() && value[i] != ';') return std::nullopt;
-    std::string key = lower(name);
+    std::string key = core::ascii_lower(name);
     if (out.param(key) != nullptr) return std::nullopt;
     out.params.emplace_back(std::move(key), std::move(param_value));
   }
@@ -186,17 +165,17 @@ std::optional<PartHeaders> parse_part_headers(std::string_view block) {
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) return std::nullopt;
     const std::string_view name = line.substr(0, colon);
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (iequal(name, "Content-Disposition")) {
+    const std::string_view value = core::trim_blanks(line.substr(colon + 1));
+    if (core::ascii_iequals(name, "Content-Disposition")) {
       if (disposition) return std::nullopt;
       disposition = parse_header_value(value);
       if (!disposition) return std::nullopt;
-    } else if (iequal(name, "Content-Type")) {
+    } else if (core::ascii_iequals(name, "Content-Type")) {
       if (content_type) return std::nullopt;
       content_type = std::string(value);
     }
   }
-  if (!disposition || !iequal(disposition->main, "form-data")) return std::nullopt;
+  if (!disposition || !core::ascii_iequals(disposition->main, "form-data")) return std::nullopt;
   const std::string* name = disposition->param("name");
   if (name == nullptr || !core::is_clean_text(*name)) return std::nullopt;
   PartHeaders out;
@@ -227,7 +206,7 @@ std::size_t find_delimiter(std::string_view body, std::string_view boundary, std
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
   auto value = parse_header_value(content_type);
-  if (!value || !iequal(value->main, "multipart/form-data")) return std::nullopt;
+  if (!value || !core::ascii_iequals(value->main, "multipart/form-data")) return std::nullopt;
   const std::string* boundary = value->param("boundary");
   if (boundary == nullptr || boundary->empty() || boundary->size() > kMaxBoundary ||
       boundary->back() == ' ') {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace ruamkit::http {
 namespace {
 
@@ -21,8 +23,7 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
     auto hop = forwarded_for.substr(comma == std::string_view::npos ? 0 : comma + 1);
     forwarded_for =
         comma == std::string_view::npos ? std::string_view{} : forwarded_for.substr(0, comma);
-    while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
-    while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
+    hop = core::trim(hop, " ");
     if (hop.empty() || hop.size() > 64) break;
     client = std::string(hop);
     if (!contains(trusted, hop)) break;

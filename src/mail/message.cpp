@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/random.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ruamkit::mail {
@@ -70,14 +71,6 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-// Length of the UTF-8 sequence starting with `lead` (the text is valid UTF-8).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
 // Splits `text` into `=?UTF-8?B?...?=` encoded-words, each holding whole UTF-8
 // characters. The first word fits in `first_budget` characters, the others in
 // 75 (a continuation line holds one space and one word).
@@ -90,7 +83,7 @@ std::vector<std::string> encoded_words(std::string_view text, std::size_t first_
   while (start < text.size()) {
     std::size_t end = start;
     while (end < text.size()) {
-      const std::size_t next = end + sequence_length(static_cast<unsigned char>(text[end]));
+      const std::size_t next = end + core::sequence_length(text[end]);  // valid UTF-8
       if (next - start > limit) break;
       end = next;
     }
@@ -155,23 +148,17 @@ struct Mailbox {
   std::string address;
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 Mailbox parse_mailbox(std::string_view from) {
   if (!core::is_valid_utf8(from) || has_control(from) || from.find('\t') != std::string_view::npos)
     throw std::invalid_argument("the sender address holds invalid characters");
-  from = trim(from);
+  from = core::trim_blanks(from);
   Mailbox mailbox;
   if (!from.empty() && from.back() == '>') {
     const std::size_t open = from.rfind('<');
     if (open == std::string_view::npos)
       throw std::invalid_argument("the sender address has '>' without '<'");
     mailbox.address = std::string(from.substr(open + 1, from.size() - open - 2));
-    std::string_view name = trim(from.substr(0, open));
+    std::string_view name = core::trim_blanks(from.substr(0, open));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
       name = name.substr(1, name.size() - 2);
       for (std::size_t i = 0; i < name.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "mail/outbox.h"
 
 #include "core/clock.h"
+#include "core/text.h"
 
 #include <curl/curl.h>
 #include <fmt/format.h>
@@ -25,16 +26,6 @@ void ensure_curl() {
   if (result != CURLE_OK)
     throw std::runtime_error(std::string("libcurl could not be initialised: ") +
                              curl_easy_strerror(result));
-}
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
 }
 
 // Errors are stored and logged: printable ASCII only, bounded.
@@ -167,8 +158,8 @@ MailSender::MailSender(storage::Database& database, SmtpSettings settings,
       settings_(std::move(settings)),
       message_id_domain_(std::move(message_id_domain)) {
   if (!enabled()) return;
-  if (!starts_with_nocase(settings_.url, "smtp://") &&
-      !starts_with_nocase(settings_.url, "smtps://"))
+  if (!core::ascii_istarts_with(settings_.url, "smtp://") &&
+      !core::ascii_istarts_with(settings_.url, "smtps://"))
     throw std::invalid_argument("the SMTP URL must start with smtp:// or smtps://");
   envelope_from_ = mailbox_address(settings_.from);
   const std::string from_domain = envelope_from_.substr(envelope_from_.find('@') + 1);
@@ -185,7 +176,7 @@ MailSender::MailSender(storage::Database& database, SmtpSettings settings,
   if (message_id_domain_.empty()) message_id_domain_ = from_domain;
   ensure_curl();
   if (!settings_.username.empty() && !settings_.require_tls &&
-      starts_with_nocase(settings_.url, "smtp://")) {
+      core::ascii_istarts_with(settings_.url, "smtp://")) {
     spdlog::warn(
         "mail: SMTP credentials are configured without require_tls; they go in clear text if the "
         "server does not offer STARTTLS");

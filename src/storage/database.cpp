@@ -68,6 +68,15 @@ std::optional<std::string> Rows::optional_text(int column) const {
   return text(column);
 }
 
+int Rows::index_of(std::string_view name) const {
+  const int count = sqlite3_column_count(stmt_);
+  for (int i = 0; i < count; ++i) {
+    const char* column = sqlite3_column_name(stmt_, i);
+    if (column && name == column) return i;
+  }
+  throw DatabaseError("no column " + std::string(name) + " in: " + sqlite3_sql(stmt_));
+}
+
 // ---- Connection ----
 
 Connection::Connection(const std::string& path) {
@@ -119,15 +128,45 @@ Rows Connection::prepare(std::string_view sql) {
   return Rows(db_, stmt, false, &lent_);
 }
 
-void Connection::bind(sqlite3_stmt* s, int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+namespace {
 
-void Connection::bind(sqlite3_stmt* s, int i, double v) { sqlite3_bind_double(s, i, v); }
-
-void Connection::bind(sqlite3_stmt* s, int i, std::string_view v) {
-  sqlite3_bind_text64(s, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+void checked(sqlite3_stmt* s, int rc) {
+  if (rc != SQLITE_OK) throw_sqlite_error(sqlite3_db_handle(s), rc, "bind");
 }
 
-void Connection::bind(sqlite3_stmt* s, int i, Null) { sqlite3_bind_null(s, i); }
+}  // namespace
+
+void Connection::check_arity(sqlite3_stmt* s, int arguments, std::string_view sql) {
+  const int placeholders = sqlite3_bind_parameter_count(s);
+  if (placeholders == arguments) return;
+  throw DatabaseError("statement has " + std::to_string(placeholders) + " placeholder(s) but " +
+                      std::to_string(arguments) + " argument(s): " + std::string(sql));
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, std::int64_t v) {
+  checked(s, sqlite3_bind_int64(s, i, v));
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, double v) {
+  checked(s, sqlite3_bind_double(s, i, v));
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, std::string_view v) {
+  checked(s, sqlite3_bind_text64(s, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+void Connection::bind(sqlite3_stmt* s, int i, Null) { checked(s, sqlite3_bind_null(s, i)); }
+
+Rows Connection::query_values(std::string_view sql, const std::vector<Value>& args) {
+  Rows rows = prepare(sql);
+  check_arity(rows.stmt_, static_cast<int>(args.size()), sql);
+  int index = 1;
+  for (const auto& arg : args) {
+    std::visit([&](const auto& v) { bind(rows.stmt_, index, v); }, arg);
+    ++index;
+  }
+  return rows;
+}
 
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -165,11 +204,22 @@ void Database::release(std::unique_ptr<Connection> connection) {
   available_.notify_one();
 }
 
-Database::Transaction::Transaction(Connection& connection, bool write) : connection_(connection) {
+namespace {
+
+thread_local int write_transactions = 0;
+
+}  // namespace
+
+bool in_write_transaction() { return write_transactions > 0; }
+
+Database::Transaction::Transaction(Connection& connection, bool write)
+    : connection_(connection), write_(write) {
   connection_.exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+  if (write_) ++write_transactions;
 }
 
 Database::Transaction::~Transaction() {
+  if (write_) --write_transactions;
   if (!open_) return;
   try {
     connection_.exec("ROLLBACK");

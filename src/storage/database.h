@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 struct sqlite3;
@@ -38,6 +39,9 @@ class ConstraintError : public DatabaseError {
 
 struct Null {};
 
+// An argument known only at run time (a filter that adds conditions).
+using Value = std::variant<Null, std::int64_t, double, std::string>;
+
 // A statement in progress. Obtained from Connection::query; reading columns
 // is valid after next() returned true. Resets the statement when destroyed.
 class Rows {
@@ -53,6 +57,19 @@ class Rows {
   double real(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
+
+  // The same by column name (the name in the SELECT list, or its AS alias),
+  // so a row reader does not depend on positions. Throws DatabaseError for a
+  // name the statement does not return.
+  bool is_null(std::string_view column) const { return is_null(index_of(column)); }
+  std::int64_t integer(std::string_view column) const { return integer(index_of(column)); }
+  double real(std::string_view column) const { return real(index_of(column)); }
+  std::string text(std::string_view column) const { return text(index_of(column)); }
+  std::optional<std::string> optional_text(std::string_view column) const {
+    return optional_text(index_of(column));
+  }
+  // The position of column `name`; throws DatabaseError when there is none.
+  int index_of(std::string_view name) const;
 
  private:
   friend class Connection;
@@ -78,14 +95,20 @@ class Connection {
 
   // Prepares `sql` (reusing a cached statement when idle), binds `args` in
   // order and returns the rows. Supported argument types: integers, double,
-  // strings, Null and std::optional of those.
+  // strings, Null and std::optional of those. Throws DatabaseError when the
+  // number of arguments differs from the number of placeholders (an extra
+  // argument would be dropped, a missing one read as NULL) or a bind fails.
   template <typename... Args>
   Rows query(std::string_view sql, const Args&... args) {
     Rows rows = prepare(sql);
+    check_arity(rows.stmt_, static_cast<int>(sizeof...(Args)), sql);
     [[maybe_unused]] int index = 1;
     (bind(rows.stmt_, index++, args), ...);
     return rows;
   }
+
+  // The same with the arguments in a list (checked the same way).
+  Rows query_values(std::string_view sql, const std::vector<Value>& args);
 
   // Runs a statement that returns no rows. Returns the number of rows changed.
   template <typename... Args>
@@ -100,6 +123,7 @@ class Connection {
 
  private:
   Rows prepare(std::string_view sql);
+  static void check_arity(sqlite3_stmt* s, int arguments, std::string_view sql);
   static void bind(sqlite3_stmt* s, int i, std::int64_t v);
   static void bind(sqlite3_stmt* s, int i, int v) { bind(s, i, static_cast<std::int64_t>(v)); }
   static void bind(sqlite3_stmt* s, int i, double v);
@@ -123,6 +147,10 @@ class Connection {
   // Cached statements handed out and not yet returned: never lent twice.
   std::unordered_set<sqlite3_stmt*> lent_;
 };
+
+// Returns true while this thread is inside a write transaction: the write
+// lock is held, so slow work (rendering a page) must wait until it ends.
+bool in_write_transaction();
 
 // Throws the right DatabaseError for an SQLite result code.
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view context);
@@ -180,6 +208,7 @@ class Database {
    private:
     Connection& connection_;
     bool open_ = true;
+    bool write_;
   };
 
  private:

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/utf8.h"
+
 namespace ruamkit::web {
 namespace {
 
@@ -16,13 +18,10 @@ bool thai_mark(char32_t c) {
 std::string drawn_label(const std::string& label, std::size_t limit) {
   std::size_t at = 0, characters = 0;
   while (at < label.size()) {
-    const auto lead = static_cast<unsigned char>(label[at]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t c = lead;
-    if (length == 3 && at + 2 < label.size()) {
-      c = ((lead & 0x0F) << 12) | ((static_cast<unsigned char>(label[at + 1]) & 0x3F) << 6) |
-          (static_cast<unsigned char>(label[at + 2]) & 0x3F);
-    }
+    const std::size_t length = core::sequence_length(label[at]);
+    // The marks are three-byte characters; only those are decoded.
+    const char32_t c = length == 3 && at + 2 < label.size() ? core::code_point_at(label, at)
+                                                            : static_cast<unsigned char>(label[at]);
     if (characters >= limit && !thai_mark(c)) return label.substr(0, at) + "…";
     if (!thai_mark(c)) ++characters;
     at += length;

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "core/clock.h"
+#include "core/utf8.h"
 #include "web/escape.h"
 
 namespace ruamkit::web {
@@ -29,28 +30,16 @@ std::string xml_clean(std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = 0;
-    char32_t cp = 0, min = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      length = 2, cp = lead & 0x1F, min = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, cp = lead & 0x0F, min = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, cp = lead & 0x07, min = 0x10000;
-    }
-    bool valid = length != 0 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      valid = (next & 0xC0) == 0x80;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (!valid || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    const auto character = core::decode_character(text, i);
+    if (!character) {
       out += kReplacement;
       ++i;
       continue;
     }
-    if (cp != 0xFFFE && cp != 0xFFFF) out += text.substr(i, length);
-    i += length;
+    if (character->code_point != 0xFFFE && character->code_point != 0xFFFF) {
+      out += text.substr(i, character->length);
+    }
+    i += character->length;
   }
   return out;
 }

@@ -125,7 +125,7 @@ Form& Form::error(const std::string& field, const std::string& key) {
   return *this;
 }
 
-Form& Form::errors(const std::vector<std::pair<std::string, std::string>>& problems) {
+Form& Form::errors(const core::Problems& problems) {
   for (const auto& [field, key] : problems) error(field, key);
   return *this;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/problems.h"
 #include "web/i18n.h"
 #include "web/view_data.h"
 
@@ -47,7 +48,7 @@ class Form {
   // Marks `field` (or the whole form when empty) with message `key`.
   Form& error(const std::string& field, const std::string& key);
   // Marks each (field, key) of `problems`, as error() does.
-  Form& errors(const std::vector<std::pair<std::string, std::string>>& problems);
+  Form& errors(const core::Problems& problems);
   Form& inputmode(const std::string& field, const std::string& mode);
   // Prefixes the element ids of the fields ("field-<prefix><name>"), so that
   // several forms can share one page.

@@ -1,30 +1,18 @@
 #include "web/locale.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "core/text.h"
 
 namespace ruamkit::web {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Parses "q=0.8" (already trimmed); returns 1.0 when absent or malformed.
 double parse_q(std::string_view params) {
   while (!params.empty()) {
     const auto semicolon = params.find(';');
-    auto param = trim(params.substr(0, semicolon));
+    auto param = core::trim_white_space(params.substr(0, semicolon));
     params =
         semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
     if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
@@ -55,10 +43,11 @@ std::optional<std::string> match_accept_language(std::string_view header) {
   double best_q = 0.0;
   while (!header.empty()) {
     const auto comma = header.find(',');
-    auto item = trim(header.substr(0, comma));
+    // Any ASCII white space (what std::isspace accepts), not only HTTP's blanks.
+    auto item = core::trim_white_space(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     const auto semicolon = item.find(';');
-    const auto range = lower(trim(item.substr(0, semicolon)));
+    const auto range = core::ascii_lower(core::trim_white_space(item.substr(0, semicolon)));
     const double q =
         semicolon == std::string_view::npos ? 1.0 : parse_q(item.substr(semicolon + 1));
     if (q <= 0.0 || q <= best_q) continue;  // earlier entries win ties

@@ -10,6 +10,9 @@
 #include <mutex>
 #include <vector>
 
+#include "core/text.h"
+#include "core/utf8.h"
+
 namespace ruamkit::web {
 namespace {
 
@@ -173,16 +176,6 @@ void prepare_for_html(cmark_node* root, int heading_offset) {
   for (cmark_node* node : to_unwrap) unwrap(node);
 }
 
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const char lower = byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte | 0x20) : text[i];
-    if (lower != prefix[i]) return false;
-  }
-  return true;
-}
-
 // Adds rel="nofollow noopener" to links to absolute URLs. In safe mode every "<a href=\"" in
 // cmark's output opens a link node: text, code and attributes have their "<" escaped, and
 // raw HTML is omitted.
@@ -198,7 +191,7 @@ std::string add_rel_to_external_links(std::string_view html) {
     if (url_end == std::string_view::npos) break;
     out.append(html.substr(done, url_end + 1 - done));
     const std::string_view url = html.substr(url_start, url_end - url_start);
-    if (starts_with_ignoring_case(url, "http://") || starts_with_ignoring_case(url, "https://") ||
+    if (core::ascii_istarts_with(url, "http://") || core::ascii_istarts_with(url, "https://") ||
         url.starts_with("//")) {
       out.append(kRel);
     }
@@ -285,33 +278,6 @@ std::string text_of(cmark_node* root) {
   return text.take();
 }
 
-// UTF-8 helpers for text that cmark has already validated.
-
-bool is_lead_byte(char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }
-
-char32_t code_point_at(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) {
-    return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0x80u;
-  };
-  const unsigned lead = byte(0);
-  if (lead < 0x80) return lead;
-  if (lead < 0xE0) return ((lead & 0x1F) << 6) | (byte(1) & 0x3F);
-  if (lead < 0xF0) return ((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
-  return ((lead & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) |
-         (byte(3) & 0x3F);
-}
-
-std::size_t previous_boundary(std::string_view text, std::size_t at) {
-  do {
-    --at;
-  } while (at > 0 && !is_lead_byte(text[at]));
-  return at;
-}
-
-std::size_t count_code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), is_lead_byte));
-}
-
 // Marks that belong to the character before them: combining diacritics, Thai vowel and tone
 // marks above and below (and SARA AM), zero-width joiners, variation selectors.
 bool continues_previous(char32_t cp) {
@@ -356,29 +322,22 @@ std::string markdown_to_text(std::string_view markdown) {
 
 std::string markdown_excerpt(std::string_view markdown, std::size_t max_chars) {
   const std::string text = collapse_white_space(markdown_to_text(markdown));
-  // Byte offset of code point number `max_chars`, if the text is longer than that.
-  std::size_t end = text.size();
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!is_lead_byte(text[i])) continue;
-    if (seen == max_chars) {
-      end = i;
-      break;
-    }
-    ++seen;
-  }
+  // Byte offset of code point number `max_chars`, if the text is longer than that. The text
+  // comes from cmark, which has validated its UTF-8.
+  std::size_t end = core::character_offset(text, max_chars);
   if (end == text.size()) return text;
 
   while (end > 0) {
-    const std::size_t previous = previous_boundary(text, end);
-    if (!continues_previous(code_point_at(text, end)) &&
-        !is_thai_leading_vowel(code_point_at(text, previous))) {
+    const std::size_t previous = core::previous_character_start(text, end);
+    if (!continues_previous(core::code_point_at(text, end)) &&
+        !is_thai_leading_vowel(core::code_point_at(text, previous))) {
       break;
     }
     end = previous;
   }
   const std::size_t space = text.rfind(' ', end);
-  if (space != std::string::npos && 2 * count_code_points(text.substr(0, space)) >= max_chars) {
+  if (space != std::string::npos &&
+      2 * core::character_count(std::string_view(text).substr(0, space)) >= max_chars) {
     end = space;
   }
   while (end > 0 && text[end - 1] == ' ') --end;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/text.h"
 #include "http/error.h"
 #include "http/url.h"
 
@@ -27,11 +28,7 @@ std::int64_t id_value(std::string_view text) {
 }
 
 std::string form_value(const http::Request& request, std::string_view name) {
-  auto value = std::string(http::find_param(request.form(), name).value_or(""));
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
-  std::size_t start = 0;
-  while (start < value.size() && (value[start] == ' ' || value[start] == '\t')) ++start;
-  return value.substr(start);
+  return std::string(core::trim_blanks(http::find_param(request.form(), name).value_or("")));
 }
 
 std::int64_t require_signed_in(const http::Request& request) {

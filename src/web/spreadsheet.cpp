@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/utf8.h"
+
 namespace ruamkit::web {
 namespace {
 
@@ -51,13 +53,7 @@ std::string to_xlsx(const std::vector<Row>& rows, const std::string& sheet) {
   if (!workbook) throw std::runtime_error("cannot start an XLSX workbook");
   // Excel allows 31 characters in a sheet name; cut on a character, never
   // inside a UTF-8 sequence.
-  std::string name;
-  std::size_t characters = 0;
-  for (char ch : sheet) {
-    const bool lead = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-    if (lead && ++characters > 31) break;
-    name += ch;
-  }
+  const std::string name(core::first_characters(sheet, 31));
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook, name.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);

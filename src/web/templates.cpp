@@ -33,10 +33,21 @@ std::atomic<unsigned> next_generation{1};
 
 }  // namespace
 
-TemplateStore::TemplateStore(const std::filesystem::path& dir) : generation_(next_generation++) {
+TemplateStore::TemplateStore(const std::filesystem::path& dir)
+    : TemplateStore(std::vector<std::filesystem::path>{dir}) {}
+
+TemplateStore::TemplateStore(const std::vector<std::filesystem::path>& dirs)
+    : generation_(next_generation++) {
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    if (i == 0 && !std::filesystem::is_directory(dirs[i])) {
+      throw std::runtime_error("template directory not found: " + dirs[i].string());
+    }
+    if (std::filesystem::is_directory(dirs[i])) load(dirs[i]);
+  }
+}
+
+void TemplateStore::load(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
-  if (!fs::is_directory(dir))
-    throw std::runtime_error("template directory not found: " + dir.string());
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path());
@@ -46,6 +57,10 @@ TemplateStore::TemplateStore(const std::filesystem::path& dir) : generation_(nex
     Mustache check(text.str());
     if (!check.is_valid()) {
       throw std::runtime_error("template " + entry.path().string() + ": " + check.error_message());
+    }
+    if (sources_.contains(name)) {
+      throw std::runtime_error("template " + name + " is defined twice (again in " +
+                               entry.path().string() + ")");
     }
     auto source = text.str();
     partials_.emplace(name, ViewData(kainjow::mustache::partial([source] { return source; })));

@@ -1,11 +1,14 @@
-// HTML templates (Mustache) loaded from a directory at start-up. Names are
-// paths without the extension: templates/home/index.mustache is "home/index".
+// HTML templates (Mustache) loaded from directories at start-up: the shared
+// templates/ and each component's templates/ folder. Names are paths without
+// the extension, relative to their directory: templates/form.mustache is
+// "form", src/features/home/templates/home/index.mustache is "home/index".
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "web/view_data.h"
 
@@ -16,6 +19,10 @@ class TemplateStore {
   // Loads and checks every *.mustache file under `dir`. Throws
   // std::runtime_error naming the file when one does not parse.
   explicit TemplateStore(const std::filesystem::path& dir);
+  // Loads every *.mustache file under each of `dirs` (the first must exist,
+  // the others may not). Throws as above, and when two files have the same
+  // name.
+  explicit TemplateStore(const std::vector<std::filesystem::path>& dirs);
 
   // Renders template `name` with `data`; names not in `data` are looked up in
   // `globals`. `{{> other/name}}` includes another template. Throws
@@ -29,6 +36,8 @@ class TemplateStore {
   bool contains(std::string_view name) const { return sources_.contains(std::string(name)); }
 
  private:
+  void load(const std::filesystem::path& dir);
+
   std::unordered_map<std::string, std::string> sources_;
   std::unordered_map<std::string, ViewData> partials_;
   unsigned generation_;  // tells per-thread caches apart when several stores exist

@@ -5,6 +5,7 @@
 
 #include "core/day.h"
 #include "core/fiscal_year.h"
+#include "storage/database.h"
 #include "web/dates.h"
 #include "web/locale.h"
 
@@ -29,6 +30,14 @@ const Catalogue& Views::messages(const http::Request& request) const {
 
 http::Response Views::page(const http::Request& request, std::string_view template_name,
                            const std::string& title, const ViewData& data, int status) const {
+#ifndef NDEBUG
+  // Pages render after the write transaction (see features/respond.h): the
+  // write lock must not wait for a template. Debug builds (the tests) insist.
+  if (storage::in_write_transaction()) {
+    throw std::logic_error("page " + std::string(template_name) +
+                           " rendered inside a write transaction");
+  }
+#endif
   const Catalogue& t = messages(request);
   const ViewData& globals = t.globals();
   ViewData per_request;

@@ -371,7 +371,7 @@ TEST_F(Feedback, TheImprovementPlanIsWrittenByTheOrganisationAndPublic) {
 
 // PRODUCT BUG: notes for the template's readers show on the pages. Mustache
 // ends a comment at the first "}}", and the opening comments of
-// templates/feedback/plan.mustache, queue.mustache, manage_case.mustache,
+// src/features/feedback/templates/feedback/plan.mustache, queue.mustache, manage_case.mustache,
 // categories.mustache, plan_manage.mustache and clients.mustache contain
 // "}}" (e.g. "{items[] {name, open, overdue, url}} | false, …"), so the
 // rest of the comment (" | false, new_form, queue_url. }}") is rendered as

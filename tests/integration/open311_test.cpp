@@ -190,7 +190,7 @@ TEST_F(Open311, PostingNeedsAKeyThatWasIssuedAndNotRevoked) {
 
 // PRODUCT BUG: the Open311 clients page shows the tail of its template's
 // comment (" | false, new_key | false, problem | false. }}"): the comment
-// in templates/feedback/clients.mustache contains "cases}}", which ends a
+// in src/features/feedback/templates/feedback/clients.mustache contains "cases}}", which ends a
 // Mustache comment. Fix: no "}}" inside the comment.
 TEST_F(Open311, TheClientsPageShowsNoTemplateNotes) {
   Browser admin = signed_in(kAdmin);

@@ -2,7 +2,8 @@
 // throttling of failed attempts per account and per address.
 #include <algorithm>
 
-#include <fmt/format.h>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "core/clock.h"
 #include "core/recovery_codes.h"
@@ -214,7 +215,7 @@ void install_login(Context& context) {
     db.write([&](storage::Connection& c) {
       audit::record(c, request,
                     {"account.signed_in", "user", std::to_string(user->id), std::nullopt,
-                     fmt::format(R"({{"second_factor":"{}"}})", second_factor)},
+                     boost::json::serialize(boost::json::object{{"second_factor", second_factor}})},
                     user->id);
     });
     if (second_factor == "pending") return web::redirect("/login/two-factor", cookies);

@@ -1,4 +1,7 @@
 // Registration and e-mail verification.
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "core/clock.h"
 #include "core/security.h"
 #include "core/utf8.h"
@@ -106,10 +109,11 @@ void install_registration(Context& context) {
       const auto token = issue_token(c, user_id, "verify_email", "", std::chrono::hours(48));
       queue_mail(c, t, *email, "verify",
                  {{"name", name}, {"link", absolute_url(context, "/verify-email?token=" + token)}});
-      audit::record(c, request,
-                    {"account.registered", "user", std::to_string(user_id), std::nullopt,
-                     R"({"privacy_notice":")" + std::string(kPrivacyNoticeVersion) + "\"}"},
-                    user_id);
+      audit::record(
+          c, request,
+          {"account.registered", "user", std::to_string(user_id), std::nullopt,
+           boost::json::serialize(boost::json::object{{"privacy_notice", kPrivacyNoticeVersion}})},
+          user_id);
     });
     if (context.wake_mail) context.wake_mail();
     web::ViewData data;

@@ -1,5 +1,6 @@
 #include "features/accounts/rules.h"
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "mail/message.h"
 
@@ -8,23 +9,6 @@
 #include <stdexcept>
 
 namespace ruamkit::features::accounts {
-namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-  });
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 CommonPasswords::CommonPasswords(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -36,10 +20,12 @@ CommonPasswords::CommonPasswords(const std::filesystem::path& file) {
   }
 }
 
-void CommonPasswords::add(std::string_view password) { passwords_.insert(lower_ascii(password)); }
+void CommonPasswords::add(std::string_view password) {
+  passwords_.insert(core::ascii_lower(password));
+}
 
 bool CommonPasswords::contains(std::string_view password) const {
-  return passwords_.contains(lower_ascii(password));
+  return passwords_.contains(core::ascii_lower(password));
 }
 
 std::optional<std::string> password_problem(std::string_view password, std::string_view email,
@@ -48,11 +34,11 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
   const auto length = core::character_count(password);
   if (length < kMinPasswordLength) return "password_too_short";
   if (length > kMaxPasswordLength) return "password_too_long";
-  const auto lowered = lower_ascii(password);
+  const auto lowered = core::ascii_lower(password);
   if (common.contains(password)) return "password_common";
-  const auto local_part = lower_ascii(email.substr(0, email.find('@')));
-  if (lowered == lower_ascii(email) || (!local_part.empty() && lowered == local_part) ||
-      lowered == lower_ascii(display_name)) {
+  const auto local_part = core::ascii_lower(email.substr(0, email.find('@')));
+  if (lowered == core::ascii_lower(email) || (!local_part.empty() && lowered == local_part) ||
+      lowered == core::ascii_lower(display_name)) {
     return "password_personal";
   }
   // One character repeated ("aaaaaaaaaaaa") is no password.
@@ -74,7 +60,7 @@ std::chrono::milliseconds login_backoff(int recent_failures, std::chrono::millis
 }
 
 std::optional<std::string> normalize_email(std::string_view raw) {
-  const auto email = trim(raw);
+  const auto email = core::trim_blanks(raw);
   if (email.empty() || email.size() > 254) return std::nullopt;
   const auto at = email.find('@');
   if (at == 0 || at == std::string_view::npos ||
@@ -93,7 +79,7 @@ std::optional<std::string> normalize_email(std::string_view raw) {
       return std::nullopt;
     }
   }
-  auto lowered = lower_ascii(email);
+  auto lowered = core::ascii_lower(email);
   // Only addresses the mail module will deliver to (no quoting, no dots at
   // the ends of parts, ASCII): an address we cannot mail cannot be verified.
   if (!mail::is_plausible_address(lowered)) return std::nullopt;

@@ -1,5 +1,8 @@
 // /admin/users: platform admins find accounts and set platform roles
 // (evaluator, platform admin). Organisation roles are given by invitation.
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "features/accounts/rules.h"
 #include "features/admin/admin.h"
 #include "features/audit/audit.h"
@@ -68,8 +71,8 @@ void install_users(Context& context) {
                 request.visitor.user_id);
       audit::record(c, request,
                     {"user.platform_roles_changed", "user", std::to_string(id), std::nullopt,
-                     std::string(R"({"platform_admin":)") + (admin ? "true" : "false") +
-                         R"(,"evaluator":)" + (evaluator ? "true" : "false") + "}"});
+                     boost::json::serialize(boost::json::object{{"platform_admin", admin},
+                                                                {"evaluator", evaluator}})});
     });
     return web::redirect("/admin/users?notice=saved&q=" +
                          http::encode_query_value(web::form_value(request, "q")));

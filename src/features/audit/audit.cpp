@@ -1,8 +1,12 @@
 #include "features/audit/audit.h"
 
+#include <boost/json/serialize.hpp>
+
 #include "core/clock.h"
 
 namespace ruamkit::features::audit {
+
+std::string details(const boost::json::object& values) { return boost::json::serialize(values); }
 
 void record(storage::Connection& c, const Entry& entry, std::optional<std::int64_t> actor_user_id,
             const std::string& ip, const std::string& request_id) {

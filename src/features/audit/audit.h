@@ -10,10 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "http/message.h"
 #include "storage/database.h"
 
 namespace ruamkit::features::audit {
+
+// The details of an entry as JSON text (values escaped by construction).
+std::string details(const boost::json::object& values);
 
 struct Entry {
   Entry(std::string action_, std::string object_type_, std::string object_id_,

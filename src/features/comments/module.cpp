@@ -4,6 +4,7 @@
 // through its component's resolver: it must exist, be public and, for new
 // comments and edits, be open.
 #include "features/comments/module.h"
+#include "features/respond.h"
 
 #include "core/utf8.h"
 #include "features/admin/admin.h"
@@ -82,29 +83,32 @@ void install(Context& context) {
                      form);
   });
 
-  context.router.post(
-      "/comments", [&db, &views, &config, wake = context.wake_mail](http::Request& request) {
-        const auto user_id = web::require_signed_in(request);
-        const auto& t = views.messages(request);
-        const auto kind = form_value(request, "target_kind");
-        const auto id = web::parse_id(form_value(request, "target_id")).value_or(0);
-        const auto parent_text = form_value(request, "parent_id");
-        std::optional<std::int64_t> parent;
-        if (!parent_text.empty()) {
-          parent = web::parse_id(parent_text);
-          if (!parent) throw http::HttpError(400, "bad_parent");
-        }
-        Typed typed{std::string(http::find_param(request.form(), "body").value_or("")),
-                    form_value(request, "stance"), form_value(request, "anonymous") == "yes"};
-        std::optional<http::Response> refused;
-        std::string location;
-        bool notified = false;
-        db.write([&](storage::Connection& c) {
+  context.router.post("/comments", [&db, &views, &config,
+                                    wake = context.wake_mail](http::Request& request) {
+    const auto user_id = web::require_signed_in(request);
+    const auto& t = views.messages(request);
+    const auto kind = form_value(request, "target_kind");
+    const auto id = web::parse_id(form_value(request, "target_id")).value_or(0);
+    const auto parent_text = form_value(request, "parent_id");
+    std::optional<std::int64_t> parent;
+    if (!parent_text.empty()) {
+      parent = web::parse_id(parent_text);
+      if (!parent) throw http::HttpError(400, "bad_parent");
+    }
+    Typed typed{std::string(http::find_param(request.form(), "body").value_or("")),
+                form_value(request, "stance"), form_value(request, "anonymous") == "yes"};
+    std::string location;
+    bool notified = false;
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
           const auto target = visible_target(c, kind, id);
           auto refuse = [&](const std::string& key, int status) {
             auto form = comment_form(t, kind, id, parent, target.anonymous_allowed, typed, "");
             form.error("body", key).link(target.url, "comments.back");
-            refused = form_page(views, request, "comments.form_heading", form, status);
+            return [&, form, status](storage::Connection&) mutable {
+              return form_page(views, request, "comments.form_heading", form, status);
+            };
           };
           if (!target.open) return refuse("comments_closed", 409);
           if (typed.anonymous && !target.anonymous_allowed)
@@ -134,11 +138,13 @@ void install(Context& context) {
                                    location});
             notified = true;
           }
+          return std::nullopt;
+        },
+        [&] {
+          if (notified && wake) wake();
+          return web::redirect(location);
         });
-        if (refused) return std::move(*refused);
-        if (notified && wake) wake();
-        return web::redirect(location);
-      });
+  });
 
   context.router.get("/comments/{id}/edit", [&db, &views](http::Request& request) {
     const auto user_id = web::require_signed_in(request);
@@ -171,29 +177,31 @@ void install(Context& context) {
     const auto id = id_param(request, "id");
     const std::string body(http::find_param(request.form(), "body").value_or(""));
     const auto stance = form_value(request, "stance");
-    std::optional<http::Response> refused;
     std::string location;
-    db.write([&](storage::Connection& c) {
-      const auto m = existing(c, id);
-      const auto target = visible_target(c, m.target_kind, m.target_id);
-      if (m.author_id != user_id) throw http::HttpError(403, "not_author");
-      if (!target.open || !editable(m, std::chrono::system_clock::now())) {
-        throw http::HttpError(403, "edit_window_over");
-      }
-      if (const auto key = problem(body, stance); !key.empty()) {
-        web::Form f(views.messages(request), "/comments/" + std::to_string(id) + "/edit",
-                    "comments.edit_heading", "comments.save");
-        f.textarea("body", "comments.body", body, true, "comments.body_hint")
-            .hidden("stance", stance)
-            .error("body", key);
-        refused = form_page(views, request, "comments.edit_heading", f, 422);
-        return;
-      }
-      edit(c, m, body, stance);
-      location = target.url + "#comment-" + std::to_string(id);
-    });
-    if (refused) return std::move(*refused);
-    return web::redirect(location);
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto m = existing(c, id);
+          const auto target = visible_target(c, m.target_kind, m.target_id);
+          if (m.author_id != user_id) throw http::HttpError(403, "not_author");
+          if (!target.open || !editable(m, std::chrono::system_clock::now())) {
+            throw http::HttpError(403, "edit_window_over");
+          }
+          if (const auto key = problem(body, stance); !key.empty()) {
+            web::Form f(views.messages(request), "/comments/" + std::to_string(id) + "/edit",
+                        "comments.edit_heading", "comments.save");
+            f.textarea("body", "comments.body", body, true, "comments.body_hint")
+                .hidden("stance", stance)
+                .error("body", key);
+            return [&, f](storage::Connection&) mutable {
+              return form_page(views, request, "comments.edit_heading", f, 422);
+            };
+          }
+          edit(c, m, body, stance);
+          location = target.url + "#comment-" + std::to_string(id);
+          return std::nullopt;
+        },
+        [&] { return web::redirect(location); });
   });
 
   // Earlier wordings of an edited comment: public like the comment itself.
@@ -306,11 +314,10 @@ void install(Context& context) {
             } else {
               restore(c, id, user_id);
             }
-            audit::record(
-                c, request,
-                {hiding ? "comment.hidden" : "comment.restored", "comment", std::to_string(id),
-                 target->organisation_id,
-                 hiding ? "{\"reason_length\":" + std::to_string(reason.size()) + "}" : "{}"});
+            audit::record(c, request,
+                          {hiding ? "comment.hidden" : "comment.restored", "comment",
+                           std::to_string(id), target->organisation_id,
+                           hiding ? audit::details({{"reason_length", reason.size()}}) : "{}"});
             back = target->url + "#comment-" + std::to_string(id);
           });
           return web::redirect(back);

@@ -12,6 +12,8 @@
 
 #include "core/clock.h"
 #include "core/random.h"
+#include "core/text.h"
+#include "core/utf8.h"
 #include "http/url.h"
 
 namespace ruamkit::features::documents {
@@ -197,14 +199,9 @@ std::string safe_file_name(std::string_view sent, std::string_view extension) {
   if (const auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) {
     name.erase(dot);
   }
-  while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
-  while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(0, 1);
+  name = std::string(core::trim(name, " ."));  // no spaces or dots at either end
   // At most 120 characters, never cutting a UTF-8 sequence.
-  std::size_t chars = 0, cut = 0;
-  for (; cut < name.size(); ++cut) {
-    if ((static_cast<unsigned char>(name[cut]) & 0xC0) != 0x80 && ++chars > 120) break;
-  }
-  name.resize(cut);
+  name.resize(core::character_offset(name, 120));
   if (name.empty()) name = "document";
   return name + "." + std::string(extension);
 }

@@ -8,6 +8,8 @@
 #include <memory>
 
 #include <spdlog/spdlog.h>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "core/file_types.h"
 #include "core/security.h"
@@ -81,10 +83,10 @@ void install(Context& context) {
         d.storage_key = key;
         const auto id = create(c, d, request.visitor.user_id);
         reindex_owner(c, owner);
-        audit::record(
-            c, request,
-            {"document.uploaded", "document", std::to_string(id), d.organisation_id,
-             "{\"type\":\"" + type->mime + "\",\"bytes\":" + std::to_string(d.byte_size) + "}"});
+        audit::record(c, request,
+                      {"document.uploaded", "document", std::to_string(id), d.organisation_id,
+                       boost::json::serialize(
+                           boost::json::object{{"type", type->mime}, {"bytes", d.byte_size}})});
       });
     } catch (...) {
       store->remove(key);

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "core/clock.h"
 #include "core/day.h"
 #include "core/fiscal_year.h"
@@ -98,21 +101,37 @@ void add_event(storage::Connection& c, std::int64_t case_id, const std::string& 
       case_id, now(), kind, status, stage, note, is_public ? 1 : 0, actor_id);
 }
 
-// The WHERE clause of a queue filter, with its arguments bound by the
-// callers in this order: organisation, status, category, assignee, today.
-std::string queue_where(const QueueFilter& f) {
-  std::string where = "WHERE f.organisation_id = ?1 ";
+// The WHERE clause of a queue filter and its arguments, in order.
+struct Where {
+  std::string sql;
+  std::vector<storage::Value> args;
+};
+
+Where queue_where(const QueueFilter& f) {
+  Where w{"WHERE f.organisation_id = ? ", {f.organisation_id}};
   if (f.status.empty()) {
-    where += "AND f.is_open = 1 ";
+    w.sql += "AND f.is_open = 1 ";
   } else if (f.status != "all") {
-    where += "AND f.status = ?2 ";
+    w.sql += "AND f.status = ? ";
+    w.args.emplace_back(f.status);
   }
-  if (f.category_id) where += "AND f.category_id = ?3 ";
+  if (f.category_id) {
+    w.sql += "AND f.category_id = ? ";
+    w.args.emplace_back(*f.category_id);
+  }
   if (f.assignee_id) {
-    where += *f.assignee_id == 0 ? "AND f.assignee_id IS NULL " : "AND f.assignee_id = ?4 ";
+    if (*f.assignee_id == 0) {
+      w.sql += "AND f.assignee_id IS NULL ";
+    } else {
+      w.sql += "AND f.assignee_id = ? ";
+      w.args.emplace_back(*f.assignee_id);
+    }
   }
-  if (f.overdue_only) where += "AND f.is_open = 1 AND f.due_on < ?5 ";
-  return where;
+  if (f.overdue_only) {
+    w.sql += "AND f.is_open = 1 AND f.due_on < ? ";
+    w.args.emplace_back(f.today);
+  }
+  return w;
 }
 
 }  // namespace
@@ -428,18 +447,19 @@ std::optional<Photo> find_photo(storage::Connection& c, std::int64_t id) {
 
 std::vector<Case> queue(storage::Connection& c, const QueueFilter& f) {
   std::vector<Case> out;
-  auto rows = c.query(std::string(kCaseSelect) + queue_where(f) +
-                          "ORDER BY f.is_open DESC, f.due_on, f.id LIMIT ?6 OFFSET ?7",
-                      f.organisation_id, f.status, f.category_id.value_or(0),
-                      f.assignee_id.value_or(0), f.today, f.limit, f.offset);
+  auto where = queue_where(f);
+  where.args.emplace_back(std::int64_t{f.limit});
+  where.args.emplace_back(std::int64_t{f.offset});
+  auto rows = c.query_values(std::string(kCaseSelect) + where.sql +
+                                 "ORDER BY f.is_open DESC, f.due_on, f.id LIMIT ? OFFSET ?",
+                             where.args);
   while (rows.next()) out.push_back(read_case(rows));
   return out;
 }
 
 std::int64_t queue_count(storage::Connection& c, const QueueFilter& f) {
-  // Values for numbers the clause does not use are ignored by SQLite.
-  auto rows = c.query("SELECT COUNT(*) FROM feedback_cases f " + queue_where(f), f.organisation_id,
-                      f.status, f.category_id.value_or(0), f.assignee_id.value_or(0), f.today);
+  const auto where = queue_where(f);
+  auto rows = c.query_values("SELECT COUNT(*) FROM feedback_cases f " + where.sql, where.args);
   rows.next();
   return rows.integer(0);
 }
@@ -469,16 +489,16 @@ std::vector<Workload> workload(storage::Connection& c, std::int64_t organisation
 std::vector<Case> public_cases(storage::Connection& c, const PublicFilter& f) {
   // One statement text whatever the filter (lists go in as JSON arrays), so
   // the statement cache stays small.
-  std::string ids = "[", codes = "[";
-  for (auto id : f.ids) ids += (ids.size() > 1 ? "," : "") + std::to_string(id);
+  boost::json::array id_list, code_list;
+  for (auto id : f.ids) id_list.emplace_back(id);
   for (const auto& code : f.codes) {
     Category probe;
     probe.code = code;
     probe.name_th = "-";
-    if (check_category(probe).empty()) codes += (codes.size() > 1 ? ",\"" : "\"") + code + "\"";
+    if (check_category(probe).empty()) code_list.emplace_back(code);
   }
-  ids += "]";
-  codes += "]";
+  const std::string ids = boost::json::serialize(id_list);
+  const std::string codes = boost::json::serialize(code_list);
   std::vector<Case> out;
   auto rows =
       c.query(std::string(kCaseSelect) +

@@ -7,6 +7,7 @@
 #include "features/feedback/module.h"
 #include "features/organisations/organisations.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "http/error.h"
 #include "web/form.h"
 #include "web/request.h"
@@ -115,32 +116,37 @@ void install_categories(Context& context) {
                         const auto& t = views.messages(request);
                         auto k = read_category(request);
                         k.organisation_id = organisation_id;
-                        std::optional<http::Response> page;
-                        db.write([&](storage::Connection& c) {
-                          organisations::require_manage(c, request, organisation_id);
-                          auto problems = check_category(k);
-                          if (problems.empty() && !save_category(c, k))
-                            problems.emplace_back("code", "feedback_category_code_taken");
-                          if (!problems.empty()) {
-                            auto form = category_form(t, list_url(organisation_id), k, true);
-                            form.errors(problems);
-                            page = list_page(views, request, c, organisation_id, form, 422);
-                            return;
-                          }
-                          audit::record(c, request,
-                                        {"feedback.category_created", "feedback_category",
-                                         std::to_string(k.id), organisation_id});
-                        });
-                        if (page) return std::move(*page);
-                        return web::redirect(list_url(organisation_id) + "?notice=created");
+                        return write_then_respond(
+                            db,
+                            [&](storage::Connection& c) -> Reply {
+                              organisations::require_manage(c, request, organisation_id);
+                              auto problems = check_category(k);
+                              if (problems.empty() && !save_category(c, k))
+                                problems.emplace_back("code", "feedback_category_code_taken");
+                              if (!problems.empty()) {
+                                auto form = category_form(t, list_url(organisation_id), k, true);
+                                form.errors(problems);
+                                return [&, form](storage::Connection& c) {
+                                  return list_page(views, request, c, organisation_id, form, 422);
+                                };
+                              }
+                              audit::record(c, request,
+                                            {"feedback.category_created", "feedback_category",
+                                             std::to_string(k.id), organisation_id});
+                              return std::nullopt;
+                            },
+                            [&] {
+                              return web::redirect(list_url(organisation_id) + "?notice=created");
+                            });
                       });
 
   context.router.post("/manage/feedback/categories/{id}", [&db, &views](http::Request& request) {
     const auto id = web::id_param(request, "id");
     auto k = read_category(request);
-    std::optional<http::Response> page;
     std::int64_t organisation_id = 0;
-    db.write([&](storage::Connection& c) {
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
       const auto old = find_category(c, id);
       if (!old) throw http::HttpError(404, "no_category");
       organisation_id = old->organisation_id;
@@ -155,15 +161,16 @@ void install_categories(Context& context) {
         const auto& t = views.messages(request);
         auto form = category_form(t, "/manage/feedback/categories/" + std::to_string(id), k, false);
         form.errors(problems);
-        page = views.page(request, "form", t.text("feedback.categories.edit"), form.view(), 422);
-        return;
+        return [&, form](storage::Connection&) {
+          return views.page(request, "form", t.text("feedback.categories.edit"), form.view(), 422);
+        };
       }
       audit::record(
           c, request,
           {"feedback.category_changed", "feedback_category", std::to_string(id), organisation_id});
-    });
-    if (page) return std::move(*page);
-    return web::redirect(list_url(organisation_id) + "?notice=saved");
+      return std::nullopt;
+    },
+        [&] { return web::redirect(list_url(organisation_id) + "?notice=saved"); });
   });
 }
 

@@ -20,6 +20,7 @@
 #include "features/feedback/views.h"
 #include "features/organisations/organisations.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/paging.h"
@@ -277,32 +278,36 @@ void install_manage(Context& context) {
     return response;
   });
 
-  context.router.post("/manage/feedback/cases/{id}/status",
-                      [&db, &views, &config, wake](http::Request& request) {
-                        const auto id = id_param(request, "id");
-                        const auto status = form_value(request, "status");
-                        const auto stage = form_value(request, "stage");
-                        const auto note = checked_note(form_value(request, "note"));
-                        std::optional<http::Response> page;
-                        Case f;
-                        db.write([&](storage::Connection& c) {
-                          f = managed(c, request, id);
-                          const auto problem = transition_problem(f.status, status, stage, note);
-                          if (!problem.empty()) {
-                            page = case_page(views, request, c, f, problem, 422);
-                            return;
-                          }
-                          const auto from = f.status;
-                          change_status(c, id, status, stage, note, request.visitor.user_id);
-                          f = *find(c, id);
-                          audit_entry(c, request, f, "feedback.status",
-                                      "{\"from\":\"" + from + "\",\"to\":\"" + status + "\"}");
-                          tell_reporters(c, views, config.base_url, f, note);
-                        });
-                        if (page) return std::move(*page);
-                        if (wake) wake();
-                        return done(f, "saved");
-                      });
+  context.router.post(
+      "/manage/feedback/cases/{id}/status", [&db, &views, &config, wake](http::Request& request) {
+        const auto id = id_param(request, "id");
+        const auto status = form_value(request, "status");
+        const auto stage = form_value(request, "stage");
+        const auto note = checked_note(form_value(request, "note"));
+        Case f;
+        return write_then_respond(
+            db,
+            [&](storage::Connection& c) -> Reply {
+              f = managed(c, request, id);
+              const auto problem = transition_problem(f.status, status, stage, note);
+              if (!problem.empty()) {
+                return [&, problem](storage::Connection& c) {
+                  return case_page(views, request, c, f, problem, 422);
+                };
+              }
+              const auto from = f.status;
+              change_status(c, id, status, stage, note, request.visitor.user_id);
+              f = *find(c, id);
+              audit_entry(c, request, f, "feedback.status",
+                          audit::details({{"from", from}, {"to", status}}));
+              tell_reporters(c, views, config.base_url, f, note);
+              return std::nullopt;
+            },
+            [&] {
+              if (wake) wake();
+              return done(f, "saved");
+            });
+      });
 
   context.router.post("/manage/feedback/cases/{id}/assign", [&db](http::Request& request) {
     const auto id = id_param(request, "id");
@@ -321,7 +326,8 @@ void install_manage(Context& context) {
       }
       assign(c, id, assignee, request.visitor.user_id);
       audit_entry(c, request, f, "feedback.assigned",
-                  "{\"assignee\":" + (assignee ? std::to_string(*assignee) : "null") + "}");
+                  audit::details({{"assignee", assignee ? boost::json::value(*assignee)
+                                                        : boost::json::value(nullptr)}}));
     });
     return done(f, "saved");
   });
@@ -329,28 +335,31 @@ void install_manage(Context& context) {
   context.router.post("/manage/feedback/cases/{id}/notes", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");
     const auto note = checked_note(form_value(request, "note"));
-    std::optional<http::Response> page;
     Case f;
-    db.write([&](storage::Connection& c) {
-      f = managed(c, request, id);
-      if (note.find_first_not_of(" \t\r\n") == std::string::npos) {
-        page = case_page(views, request, c, f, "feedback_note_required", 422);
-        return;
-      }
-      add_note(c, id, note, request.visitor.user_id);
-    });
-    if (page) return std::move(*page);
-    return done(f, "saved");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          f = managed(c, request, id);
+          if (note.find_first_not_of(" \t\r\n") == std::string::npos) {
+            return [&](storage::Connection& c) {
+              return case_page(views, request, c, f, "feedback_note_required", 422);
+            };
+          }
+          add_note(c, id, note, request.visitor.user_id);
+          return std::nullopt;
+        },
+        [&] { return done(f, "saved"); });
   });
 
-  context.router.post(
-      "/manage/feedback/cases/{id}/forward", [&db, &views, &config, wake](http::Request& request) {
-        const auto id = id_param(request, "id");
-        const auto reason = checked_note(form_value(request, "reason"));
-        const auto category_id = web::parse_id(form_value(request, "category")).value_or(0);
-        std::optional<http::Response> page;
-        Case f;
-        db.write([&](storage::Connection& c) {
+  context.router.post("/manage/feedback/cases/{id}/forward", [&db, &views, &config,
+                                                              wake](http::Request& request) {
+    const auto id = id_param(request, "id");
+    const auto reason = checked_note(form_value(request, "reason"));
+    const auto category_id = web::parse_id(form_value(request, "category")).value_or(0);
+    Case f;
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
           f = managed(c, request, id);
           const auto target = find_category(c, category_id);
           std::string problem;
@@ -362,52 +371,59 @@ void install_manage(Context& context) {
             problem = "feedback_reason_required";
           }
           if (!problem.empty()) {
-            page = case_page(views, request, c, f, problem, 422);
-            return;
+            return [&, problem](storage::Connection& c) {
+              return case_page(views, request, c, f, problem, 422);
+            };
           }
           const auto new_id = forward(c, id, category_id, reason, request.visitor.user_id);
           f = *find(c, id);
-          audit_entry(c, request, f, "feedback.forwarded",
-                      "{\"to_case\":" + std::to_string(new_id) +
-                          ",\"to_organisation\":" + std::to_string(target->organisation_id) + "}");
+          audit_entry(
+              c, request, f, "feedback.forwarded",
+              audit::details({{"to_case", new_id}, {"to_organisation", target->organisation_id}}));
           tell_reporters(c, views, config.base_url, f, reason);
           move_duplicates(c, id, new_id);
+          return std::nullopt;
+        },
+        [&] {
+          if (wake) wake();
+          return done(f, "forwarded");
         });
-        if (page) return std::move(*page);
-        if (wake) wake();
-        return done(f, "forwarded");
-      });
-
-  context.router.post("/manage/feedback/cases/{id}/merge", [&db, &views, &config,
-                                                            wake](http::Request& request) {
-    const auto id = id_param(request, "id");
-    const auto into_id = web::parse_id(form_value(request, "into")).value_or(0);
-    const auto note = checked_note(form_value(request, "note"));
-    std::optional<http::Response> page;
-    Case f;
-    db.write([&](storage::Connection& c) {
-      f = managed(c, request, id);
-      const auto into = find(c, into_id);
-      std::string problem;
-      if (!f.is_open()) problem = "feedback_case_closed";
-      if (!into || into->id == f.id || into->organisation_id != f.organisation_id ||
-          !into->is_open()) {
-        problem = "feedback_merge_target";
-      }
-      if (!problem.empty()) {
-        page = case_page(views, request, c, f, problem, 422);
-        return;
-      }
-      move_duplicates(c, id, into_id);
-      merge(c, id, into_id, note, request.visitor.user_id);
-      f = *find(c, id);
-      audit_entry(c, request, f, "feedback.merged", "{\"into\":" + std::to_string(into_id) + "}");
-      tell_reporters(c, views, config.base_url, f, note);
-    });
-    if (page) return std::move(*page);
-    if (wake) wake();
-    return done(f, "merged");
   });
+
+  context.router.post(
+      "/manage/feedback/cases/{id}/merge", [&db, &views, &config, wake](http::Request& request) {
+        const auto id = id_param(request, "id");
+        const auto into_id = web::parse_id(form_value(request, "into")).value_or(0);
+        const auto note = checked_note(form_value(request, "note"));
+        Case f;
+        return write_then_respond(
+            db,
+            [&](storage::Connection& c) -> Reply {
+              f = managed(c, request, id);
+              const auto into = find(c, into_id);
+              std::string problem;
+              if (!f.is_open()) problem = "feedback_case_closed";
+              if (!into || into->id == f.id || into->organisation_id != f.organisation_id ||
+                  !into->is_open()) {
+                problem = "feedback_merge_target";
+              }
+              if (!problem.empty()) {
+                return [&, problem](storage::Connection& c) {
+                  return case_page(views, request, c, f, problem, 422);
+                };
+              }
+              move_duplicates(c, id, into_id);
+              merge(c, id, into_id, note, request.visitor.user_id);
+              f = *find(c, id);
+              audit_entry(c, request, f, "feedback.merged", audit::details({{"into", into_id}}));
+              tell_reporters(c, views, config.base_url, f, note);
+              return std::nullopt;
+            },
+            [&] {
+              if (wake) wake();
+              return done(f, "merged");
+            });
+      });
 
   // An "after" photo of the fix (a path of its own: uploads may be large).
   context.router.post("/manage/feedback/photos", [&db, &views, store](http::Request& request) {

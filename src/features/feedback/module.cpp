@@ -2,6 +2,7 @@
 // the tracking page (the reporter's: rate, reopen), the public case page and
 // its photos. Registers the rest (workspace, Open311, API).
 #include "features/feedback/module.h"
+#include "features/respond.h"
 
 #include <algorithm>
 
@@ -171,12 +172,11 @@ void install(Context& context) {
     }
     auto photos_in = read_photos(request, problems);
 
-    std::optional<http::Response> page;
     std::string code;
-    // Files first, durably; a failed transaction removes them again.
+    // Files first, durably; a refused or failed write removes them again.
     std::vector<Photo> stored;
-    const auto write = [&] {
-      db.write([&](storage::Connection& c) {
+    const auto write = [&]() -> Reply {
+      return db.write([&](storage::Connection& c) -> Reply {
         const auto o = organisations::find_by_slug(c, form_value(request, "organisation"));
         if (!o) throw http::HttpError(404, "no_organisation");
         const auto category = find_category(c, category_id);
@@ -188,19 +188,22 @@ void install(Context& context) {
                                   request.visitor.signed_in(), form_value(request, "lat"),
                                   form_value(request, "lon"));
           form.errors(problems);
-          page = views.page(request, "feedback/report_form", t.text("feedback.report.heading"),
-                            form.view(), 422);
-          return;
+          return [&, form](storage::Connection&) {
+            return views.page(request, "feedback/report_form", t.text("feedback.report.heading"),
+                              form.view(), 422);
+          };
         }
         // Anonymous reports from one network are limited (a signed-in
-        // person is not): a mistaken script must not flood an agency.
+        // person is not): a mistaken script must not flood an agency. The
+        // count is kept even when refused.
         if (!request.visitor.signed_in() &&
             !accounts::mail_allowed(c, "address:" + request.remote_address, "feedback_report",
                                     kAnonymousPerNetworkPerHour)) {
-          page =
-              views.message(request, "feedback.report.limit_heading", "feedback.report.limit_text",
-                            "/organisations/" + o->slug, "feedback.report.back", 429);
-          return;
+          return [&, slug = o->slug](storage::Connection&) {
+            return views.message(request, "feedback.report.limit_heading",
+                                 "feedback.report.limit_text", "/organisations/" + slug,
+                                 "feedback.report.back", 429);
+          };
         }
         NewCase n;
         n.category_id = category_id;
@@ -212,18 +215,20 @@ void install(Context& context) {
           add_photo(c, p);
         }
         code = find(c, id)->tracking_code;
+        return std::nullopt;
       });
     };
     if (problems.empty()) stored = store_photos(*store, photos_in, "report");
+    Reply refused;
     try {
-      write();
+      refused = write();
     } catch (...) {
       for (const auto& p : stored) store->remove(p.storage_key);
       throw;
     }
-    if (page) {
+    if (refused) {
       for (const auto& p : stored) store->remove(p.storage_key);
-      return std::move(*page);
+      return db.read(*refused);
     }
     return web::redirect(track_url(code) + "?notice=received");
   });
@@ -254,49 +259,56 @@ void install(Context& context) {
                           ? stars_text[0] - '0'
                           : 0;
     const auto comment = form_value(request, "comment");
-    std::optional<http::Response> page;
     std::string code;
-    db.write([&](storage::Connection& c) {
-      const auto k = tracked(c, request);
-      code = k.f.tracking_code;
-      std::string problem;
-      if (stars == 0) problem = "feedback_rating_invalid";
-      if (core::character_count(comment) > 2000) problem = "feedback_comment_long";
-      if (problem.empty() && !rate(c, k.f.id, stars, comment)) problem = "feedback_rating_closed";
-      if (!problem.empty()) {
-        page = track_page(views, request, c, k, problem,
-                          problem == "feedback_rating_closed" ? 409 : 422);
-      }
-    });
-    if (page) return std::move(*page);
-    return web::redirect(track_url(code) + "?notice=rated");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto k = tracked(c, request);
+          code = k.f.tracking_code;
+          std::string problem;
+          if (stars == 0) problem = "feedback_rating_invalid";
+          if (core::character_count(comment) > 2000) problem = "feedback_comment_long";
+          if (problem.empty() && !rate(c, k.f.id, stars, comment))
+            problem = "feedback_rating_closed";
+          if (!problem.empty()) {
+            return [&, k, problem](storage::Connection& c) {
+              return track_page(views, request, c, k, problem,
+                                problem == "feedback_rating_closed" ? 409 : 422);
+            };
+          }
+          return std::nullopt;
+        },
+        [&] { return web::redirect(track_url(code) + "?notice=rated"); });
   });
 
   context.router.post("/feedback/track/{code}/reopen", [&db, &views](http::Request& request) {
     const auto reason = form_value(request, "reason");
-    std::optional<http::Response> page;
     std::string code;
-    db.write([&](storage::Connection& c) {
-      const auto k = tracked(c, request);
-      code = k.f.tracking_code;
-      std::string problem;
-      if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        problem = "feedback_reason_required";
-      if (core::character_count(reason) > 2000) problem = "feedback_comment_long";
-      const auto closed = k.f.closed_on();
-      if (problem.empty() && !(closed && may_reopen(k.f.status, *closed, core::today_in_thailand(),
-                                                    k.f.category.reopen_days))) {
-        problem = "feedback_reopen_closed";
-      }
-      if (!problem.empty()) {
-        page = track_page(views, request, c, k, problem,
-                          problem == "feedback_reopen_closed" ? 409 : 422);
-        return;
-      }
-      reopen(c, k.f.id, reason);
-    });
-    if (page) return std::move(*page);
-    return web::redirect(track_url(code) + "?notice=reopened");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto k = tracked(c, request);
+          code = k.f.tracking_code;
+          std::string problem;
+          if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+            problem = "feedback_reason_required";
+          if (core::character_count(reason) > 2000) problem = "feedback_comment_long";
+          const auto closed = k.f.closed_on();
+          if (problem.empty() &&
+              !(closed && may_reopen(k.f.status, *closed, core::today_in_thailand(),
+                                     k.f.category.reopen_days))) {
+            problem = "feedback_reopen_closed";
+          }
+          if (!problem.empty()) {
+            return [&, k, problem](storage::Connection& c) {
+              return track_page(views, request, c, k, problem,
+                                problem == "feedback_reopen_closed" ? 409 : 422);
+            };
+          }
+          reopen(c, k.f.id, reason);
+          return std::nullopt;
+        },
+        [&] { return web::redirect(track_url(code) + "?notice=reopened"); });
   });
 
   context.router.get("/feedback/cases/{id}", [&db, &views](http::Request& request) {

@@ -55,13 +55,15 @@ void install_open311_clients(Context& context) {
   context.router.post("/admin/open311", [&db, &views](http::Request& request) {
     admin::require(db, request, organisations::Action::create_organisation);
     const auto name = web::form_value(request, "name");
-    return db.write([&](storage::Connection& c) {
-      const auto n = core::character_count(name);
-      if (n < 1 || n > 200 || !core::is_clean_text(name)) {
-        auto page = clients_page(views, request, c, "", "feedback_client_name", 422);
-        return page;
-      }
-      const auto key = core::new_token();
+    const auto n = core::character_count(name);
+    if (n < 1 || n > 200 || !core::is_clean_text(name)) {
+      return db.read([&](storage::Connection& c) {
+        return clients_page(views, request, c, "", "feedback_client_name", 422);
+      });
+    }
+    // The key is shown once, on the page that answers this request.
+    const auto key = core::new_token();
+    db.write([&](storage::Connection& c) {
       c.execute(
           "INSERT INTO open311_clients (name, key_digest, created_by, created_at) "
           "VALUES (?, ?, ?, ?)",
@@ -70,10 +72,11 @@ void install_open311_clients(Context& context) {
       audit::record(
           c, request,
           {"open311.client_created", "open311_client", std::to_string(c.last_insert_id())});
-      auto page = clients_page(views, request, c, key, "", 201);
-      page.headers.set("Cache-Control", "no-store");
-      return page;
     });
+    auto page = db.read(
+        [&](storage::Connection& c) { return clients_page(views, request, c, key, "", 201); });
+    page.headers.set("Cache-Control", "no-store");
+    return page;
   });
 
   context.router.post("/admin/open311/{id}/revoke", [&db](http::Request& request) {

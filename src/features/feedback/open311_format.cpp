@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace ruamkit::features::feedback::open311 {
 namespace {
 
@@ -72,9 +74,7 @@ std::vector<std::string> comma_list(std::string_view text) {
   while (start <= text.size()) {
     auto end = text.find(',', start);
     if (end == std::string_view::npos) end = text.size();
-    auto item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    const auto item = core::trim(text.substr(start, end - start), " ");  // spaces only
     if (!item.empty()) out.emplace_back(item);
     start = end + 1;
   }

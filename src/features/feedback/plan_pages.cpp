@@ -10,6 +10,7 @@
 #include "features/feedback/reports.h"
 #include "features/organisations/organisations.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "http/error.h"
 #include "web/dates.h"
 #include "web/form.h"
@@ -165,76 +166,85 @@ void install_plan(Context& context) {
         });
       });
 
-  context.router.post("/manage/organisations/{id}/improvement-plan", [&db, &views](
-                                                                         http::Request& request) {
-    const auto organisation_id = web::id_param(request, "id");
-    const auto& t = views.messages(request);
-    auto p = read_item(request);
-    p.organisation_id = organisation_id;
-    std::optional<http::Response> page;
-    db.write([&](storage::Connection& c) {
-      organisations::require_manage(c, request, organisation_id);
-      auto problems = check_plan_item(p);
-      if (problems.empty() && p.owner_id) {
-        const auto officials = organisations::members(c, organisation_id);
-        if (std::none_of(officials.begin(), officials.end(),
-                         [&](const auto& m) { return m.user_id == *p.owner_id; })) {
-          problems.emplace_back("owner", "assignee_not_official");
-        }
-      }
-      if (!problems.empty()) {
-        auto form = item_form(t, manage_url(organisation_id), p,
-                              organisations::members(c, organisation_id), true);
-        form.errors(problems);
-        page = manage_page(views, request, c, organisation_id,
-                           p.fiscal_year >= 2500 && p.fiscal_year <= 2700
-                               ? p.fiscal_year
-                               : read_period(request).fiscal_year,
-                           form, 422);
-        return;
-      }
-      const auto id = save_plan_item(c, p);
-      audit::record(c, request,
-                    {"plan.item_created", "improvement_item", std::to_string(id), organisation_id});
-    });
-    if (page) return std::move(*page);
-    return web::redirect(manage_url(organisation_id) + "?fy=" + std::to_string(p.fiscal_year) +
-                         "&notice=created");
-  });
+  context.router.post(
+      "/manage/organisations/{id}/improvement-plan", [&db, &views](http::Request& request) {
+        const auto organisation_id = web::id_param(request, "id");
+        const auto& t = views.messages(request);
+        auto p = read_item(request);
+        p.organisation_id = organisation_id;
+        return write_then_respond(
+            db,
+            [&](storage::Connection& c) -> Reply {
+              organisations::require_manage(c, request, organisation_id);
+              auto problems = check_plan_item(p);
+              if (problems.empty() && p.owner_id) {
+                const auto officials = organisations::members(c, organisation_id);
+                if (std::none_of(officials.begin(), officials.end(),
+                                 [&](const auto& m) { return m.user_id == *p.owner_id; })) {
+                  problems.emplace_back("owner", "assignee_not_official");
+                }
+              }
+              if (!problems.empty()) {
+                auto form = item_form(t, manage_url(organisation_id), p,
+                                      organisations::members(c, organisation_id), true);
+                form.errors(problems);
+                return [&, form](storage::Connection& c) {
+                  return manage_page(views, request, c, organisation_id,
+                                     p.fiscal_year >= 2500 && p.fiscal_year <= 2700
+                                         ? p.fiscal_year
+                                         : read_period(request).fiscal_year,
+                                     form, 422);
+                };
+              }
+              const auto id = save_plan_item(c, p);
+              audit::record(
+                  c, request,
+                  {"plan.item_created", "improvement_item", std::to_string(id), organisation_id});
+              return std::nullopt;
+            },
+            [&] {
+              return web::redirect(manage_url(organisation_id) +
+                                   "?fy=" + std::to_string(p.fiscal_year) + "&notice=created");
+            });
+      });
 
   context.router.post("/manage/improvement-items/{id}", [&db, &views](http::Request& request) {
     const auto id = web::id_param(request, "id");
     const auto& t = views.messages(request);
     auto p = read_item(request);
-    std::optional<http::Response> page;
-    db.write([&](storage::Connection& c) {
-      const auto old = find_plan_item(c, id);
-      if (!old) throw http::HttpError(404, "no_item");
-      organisations::require_manage(c, request, old->organisation_id);
-      p.id = id;
-      p.organisation_id = old->organisation_id;
-      auto problems = check_plan_item(p);
-      const auto officials = organisations::members(c, p.organisation_id);
-      if (problems.empty() && p.owner_id &&
-          std::none_of(officials.begin(), officials.end(),
-                       [&](const auto& m) { return m.user_id == *p.owner_id; })) {
-        problems.emplace_back("owner", "assignee_not_official");
-      }
-      if (!problems.empty()) {
-        auto form =
-            item_form(t, "/manage/improvement-items/" + std::to_string(id), p, officials, false);
-        form.errors(problems);
-        page = views.page(request, "form", t.text("feedback.plan.edit"), form.view(), 422);
-        return;
-      }
-      save_plan_item(c, p);
-      audit::record(c, request,
-                    {"plan.item_changed", "improvement_item", std::to_string(id), p.organisation_id,
-                     "{\"status\":\"" + p.status + "\"}"});
-    });
-    if (page) return std::move(*page);
-    return web::redirect(manage_url(p.organisation_id) + "?fy=" + std::to_string(p.fiscal_year) +
-                         "&notice=saved");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto old = find_plan_item(c, id);
+          if (!old) throw http::HttpError(404, "no_item");
+          organisations::require_manage(c, request, old->organisation_id);
+          p.id = id;
+          p.organisation_id = old->organisation_id;
+          auto problems = check_plan_item(p);
+          const auto officials = organisations::members(c, p.organisation_id);
+          if (problems.empty() && p.owner_id &&
+              std::none_of(officials.begin(), officials.end(),
+                           [&](const auto& m) { return m.user_id == *p.owner_id; })) {
+            problems.emplace_back("owner", "assignee_not_official");
+          }
+          if (!problems.empty()) {
+            auto form = item_form(t, "/manage/improvement-items/" + std::to_string(id), p,
+                                  officials, false);
+            form.errors(problems);
+            return [&, form](storage::Connection&) {
+              return views.page(request, "form", t.text("feedback.plan.edit"), form.view(), 422);
+            };
+          }
+          save_plan_item(c, p);
+          audit::record(c, request,
+                        {"plan.item_changed", "improvement_item", std::to_string(id),
+                         p.organisation_id, audit::details({{"status", p.status}})});
+          return std::nullopt;
+        },
+        [&] {
+          return web::redirect(manage_url(p.organisation_id) +
+                               "?fy=" + std::to_string(p.fiscal_year) + "&notice=saved");
+        });
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/day.h"
+#include "core/text.h"
 #include "features/feedback/rules.h"
 #include "features/spaces/rules.h"
 #include "web/dates.h"
@@ -20,14 +21,8 @@ std::optional<double> average(const std::vector<double>& values) {
 }
 
 std::string place_of(const CaseFacts& f) {
-  auto text = f.address;
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) {
-    text.clear();
-  } else {
-    text = text.substr(first, text.find_last_not_of(" \t") - first + 1);
-  }
-  if (!text.empty()) return text;
+  const auto text = core::trim_blanks(f.address);
+  if (!text.empty()) return std::string(text);
   if (!f.lat || !f.lon) return "";
   char pin[48];
   std::snprintf(pin, sizeof pin, "%.3f, %.3f", *f.lat, *f.lon);

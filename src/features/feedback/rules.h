@@ -11,9 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/problems.h"
+
 namespace ruamkit::features::feedback {
 
-using Problems = std::vector<std::pair<std::string, std::string>>;  // field, catalogue key
+using core::Problems;  // field, catalogue key (errors.form.*)
 
 // received → accepted → in_progress (with a stage) → resolved | not_relevant;
 // forwarded (to another organisation) and merged (into a duplicate) close a

@@ -15,6 +15,7 @@
 #include "features/hearings/views.h"
 #include "features/notifications/notifications.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "features/spaces/module.h"
 #include "http/error.h"
 #include "web/dates.h"
@@ -282,49 +283,54 @@ void install_manage(Context& context) {
     return web::redirect(manage_url(id) + "?notice=saved");
   });
 
-  context.router.post("/manage/hearings/{id}/publish", [&db, &views,
-                                                        min_days](http::Request& request) {
-    const auto id = id_param(request, "id");
-    std::optional<http::Response> refused;
-    db.write([&](storage::Connection& c) {
-      const auto h = managed(c, request, id);
-      if (h.published()) return;
-      const auto all = versions(c, id);
-      const int sections = all.empty() ? 0 : static_cast<int>(all.front().sections.size());
-      const auto key = publish_problem(h.fields(), sections, min_days, core::today_in_thailand());
-      if (!key.empty()) {
-        refused = overview(views, request, c, h, 422, std::nullopt, std::nullopt, key);
-        return;
-      }
-      publish(c, id);
-      audit_entry(c, request, h, "hearing.published");
-    });
-    if (refused) return std::move(*refused);
-    return web::redirect(manage_url(id) + "?notice=published");
-  });
+  context.router.post(
+      "/manage/hearings/{id}/publish", [&db, &views, min_days](http::Request& request) {
+        const auto id = id_param(request, "id");
+        return write_then_respond(
+            db,
+            [&](storage::Connection& c) -> Reply {
+              const auto h = managed(c, request, id);
+              if (h.published()) return std::nullopt;
+              const auto all = versions(c, id);
+              const int sections = all.empty() ? 0 : static_cast<int>(all.front().sections.size());
+              const auto key =
+                  publish_problem(h.fields(), sections, min_days, core::today_in_thailand());
+              if (!key.empty()) {
+                return [&, h, key](storage::Connection& c) {
+                  return overview(views, request, c, h, 422, std::nullopt, std::nullopt, key);
+                };
+              }
+              publish(c, id);
+              audit_entry(c, request, h, "hearing.published");
+              return std::nullopt;
+            },
+            [&] { return web::redirect(manage_url(id) + "?notice=published"); });
+      });
 
   context.router.post("/manage/hearings/{id}/sections", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");
     const auto& t = views.messages(request);
     const auto heading = form_value(request, "heading");
     const auto body = form_value(request, "body");
-    std::optional<http::Response> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto h = managed(c, request, id);
-      const auto version = editable_version(h, versions(c, id));
-      if (!version) throw http::HttpError(403, "text_not_editable");
-      const auto found = check_section(heading, body);
-      if (!found.empty()) {
-        auto form = section_form(t, manage_url(id) + "/sections", heading, body, true);
-        form.errors(found);
-        invalid = overview(views, request, c, h, 422, form);
-        return;
-      }
-      add_section(c, version, heading, body);
-      audit_entry(c, request, h, "hearing.section_added");
-    });
-    if (invalid) return std::move(*invalid);
-    return web::redirect(manage_url(id) + "?notice=saved#text");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto h = managed(c, request, id);
+          const auto version = editable_version(h, versions(c, id));
+          if (!version) throw http::HttpError(403, "text_not_editable");
+          const auto found = check_section(heading, body);
+          if (!found.empty()) {
+            auto form = section_form(t, manage_url(id) + "/sections", heading, body, true);
+            form.errors(found);
+            return [&, form, h](storage::Connection& c) {
+              return overview(views, request, c, h, 422, form);
+            };
+          }
+          add_section(c, version, heading, body);
+          audit_entry(c, request, h, "hearing.section_added");
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=saved#text"); });
   });
 
   // A section of the editable version: 404 for any other.
@@ -434,31 +440,33 @@ void install_manage(Context& context) {
       if (!comment_id) throw http::HttpError(400, "bad_comment");
       issue.comment_ids.push_back(*comment_id);
     }
-    std::optional<http::Response> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto h = managed(c, request, id);
-      if (h.state(core::today_in_thailand()) != State::closed)
-        throw http::HttpError(403, "not_closed");
-      // Only this hearing's comments can be grouped under its issues.
-      std::set<std::int64_t> own;
-      for (const auto& [kind, target] : comment_targets(c, id)) {
-        for (const auto& m : comments::on_targets(c, kind, {target})) own.insert(m.id);
-      }
-      for (const auto comment_id : issue.comment_ids) {
-        if (!own.contains(comment_id)) throw http::HttpError(400, "foreign_comment");
-      }
-      const auto found = check_issue(issue.title, issue.response, issue.reasons, issue.outcome);
-      if (!found.empty()) {
-        auto form = issue_form(t, c, h, issue);
-        form.errors(found);
-        invalid = overview(views, request, c, h, 422, std::nullopt, form);
-        return;
-      }
-      add_issue(c, id, issue);
-      audit_entry(c, request, h, "hearing.issue_added");
-    });
-    if (invalid) return std::move(*invalid);
-    return web::redirect(manage_url(id) + "?notice=saved#report");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto h = managed(c, request, id);
+          if (h.state(core::today_in_thailand()) != State::closed)
+            throw http::HttpError(403, "not_closed");
+          // Only this hearing's comments can be grouped under its issues.
+          std::set<std::int64_t> own;
+          for (const auto& [kind, target] : comment_targets(c, id)) {
+            for (const auto& m : comments::on_targets(c, kind, {target})) own.insert(m.id);
+          }
+          for (const auto comment_id : issue.comment_ids) {
+            if (!own.contains(comment_id)) throw http::HttpError(400, "foreign_comment");
+          }
+          const auto found = check_issue(issue.title, issue.response, issue.reasons, issue.outcome);
+          if (!found.empty()) {
+            auto form = issue_form(t, c, h, issue);
+            form.errors(found);
+            return [&, form, h](storage::Connection& c) {
+              return overview(views, request, c, h, 422, std::nullopt, form);
+            };
+          }
+          add_issue(c, id, issue);
+          audit_entry(c, request, h, "hearing.issue_added");
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=saved#report"); });
   });
 
   context.router.post("/manage/hearings/{id}/issues/{issue}/delete", [&db](http::Request& request) {
@@ -490,28 +498,33 @@ void install_manage(Context& context) {
   context.router.post("/manage/hearings/{id}/summary/publish",
                       [&db, &views, &config, wake = context.wake_mail](http::Request& request) {
                         const auto id = id_param(request, "id");
-                        std::optional<http::Response> refused;
-                        db.write([&](storage::Connection& c) {
-                          const auto h = managed(c, request, id);
-                          if (h.state(core::today_in_thailand()) != State::closed)
-                            throw http::HttpError(403, "not_closed");
-                          if (h.summary.empty()) {
-                            refused = overview(views, request, c, h, 422, std::nullopt,
-                                               std::nullopt, "hearing_summary_required");
-                            return;
-                          }
-                          publish_summary(c, id);
-                          audit_entry(c, request, h, "hearing.summary_published");
-                          notifications::notify(c, views, config.base_url,
-                                                comments::participants(c, comment_targets(c, id)),
-                                                {"hearing_summary",
-                                                 notifications::Category::results,
-                                                 {{"title", h.title}},
-                                                 h.url() + "#report"});
-                        });
-                        if (refused) return std::move(*refused);
-                        if (wake) wake();
-                        return web::redirect(manage_url(id) + "?notice=reported");
+                        return write_then_respond(
+                            db,
+                            [&](storage::Connection& c) -> Reply {
+                              const auto h = managed(c, request, id);
+                              if (h.state(core::today_in_thailand()) != State::closed)
+                                throw http::HttpError(403, "not_closed");
+                              if (h.summary.empty()) {
+                                return [&, h](storage::Connection& c) {
+                                  return overview(views, request, c, h, 422, std::nullopt,
+                                                  std::nullopt, "hearing_summary_required");
+                                };
+                              }
+                              publish_summary(c, id);
+                              audit_entry(c, request, h, "hearing.summary_published");
+                              notifications::notify(
+                                  c, views, config.base_url,
+                                  comments::participants(c, comment_targets(c, id)),
+                                  {"hearing_summary",
+                                   notifications::Category::results,
+                                   {{"title", h.title}},
+                                   h.url() + "#report"});
+                              return std::nullopt;
+                            },
+                            [&] {
+                              if (wake) wake();
+                              return web::redirect(manage_url(id) + "?notice=reported");
+                            });
                       });
 
   install_exports(context);

@@ -10,9 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/problems.h"
+
 namespace ruamkit::features::hearings {
 
-using Problems = std::vector<std::pair<std::string, std::string>>;  // field, catalogue key
+using core::Problems;  // field, catalogue key (errors.form.*)
 
 const std::vector<std::string>& draft_kinds();  // law, regulation, policy, plan
 const std::vector<std::string>& outcomes();     // changed, partly_changed, not_changed

@@ -111,9 +111,8 @@ void index_for_search(storage::Connection& c, const Organisation& o) {
   search::index(c, d);
 }
 
-std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c,
-                                                          const Organisation& o) {
-  std::vector<std::pair<std::string, std::string>> out;
+core::Problems problems(storage::Connection& c, const Organisation& o) {
+  core::Problems out;
   if (o.name_th.empty() || o.name_th.size() > 300) out.emplace_back("name_th", "org_name_required");
   if (o.name_en.empty() || o.name_en.size() > 300) out.emplace_back("name_en", "org_name_required");
   const bool slug_ok = !o.slug.empty() && o.slug.size() <= 80 &&

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/problems.h"
 #include "features/organisations/permissions.h"
 #include "storage/database.h"
 
@@ -43,8 +44,7 @@ void index_for_search(storage::Connection& c, const Organisation& o);
 // Returns the problems with `o` as message keys (empty when valid): names
 // required, slug of lower-case letters, digits and dashes, known kind,
 // a parent that exists and is not the organisation itself or below it.
-std::vector<std::pair<std::string, std::string>> problems(storage::Connection& c,
-                                                          const Organisation& o);
+core::Problems problems(storage::Connection& c, const Organisation& o);
 
 // Inserts `o` (id ignored) and returns its id. Throws ConstraintError for a
 // slug in use.

@@ -73,11 +73,9 @@ bool Page::is_public() const {
          (!space_id || space_status == "published" || space_status == "archived");
 }
 
-std::vector<std::pair<std::string, std::string>> problems(const std::string& kind,
-                                                          const std::string& title,
-                                                          const std::string& body,
-                                                          const std::string& note) {
-  std::vector<std::pair<std::string, std::string>> found;
+core::Problems problems(const std::string& kind, const std::string& title, const std::string& body,
+                        const std::string& note) {
+  core::Problems found;
   if (kind != "page" && kind != "announcement") found.emplace_back("kind", "page_kind_unknown");
   const auto n = core::character_count(title);
   if (n < 1 || n > 300) found.emplace_back("title", "page_title_length");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/problems.h"
 #include "storage/database.h"
 
 namespace ruamkit::features::pages {
@@ -41,10 +42,8 @@ struct Revision {
 
 // Returns what is wrong (field, catalogue key): title 1–300 characters, body
 // at most 200,000 bytes, note at most 300 characters, known kind.
-std::vector<std::pair<std::string, std::string>> problems(const std::string& kind,
-                                                          const std::string& title,
-                                                          const std::string& body,
-                                                          const std::string& note);
+core::Problems problems(const std::string& kind, const std::string& title, const std::string& body,
+                        const std::string& note);
 
 std::optional<Page> find(storage::Connection& c, std::int64_t id);
 

@@ -10,6 +10,7 @@
 #include "features/documents/views.h"
 #include "features/organisations/organisations.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "features/spaces/module.h"
 #include "features/spaces/views.h"
 #include "http/error.h"
@@ -272,7 +273,7 @@ void install_manage(Context& context) {
       set_status(c, id, to);
       audit::record(c, request,
                     {"space." + to, "space", std::to_string(id), s.organisation_id,
-                     "{\"from\":\"" + s.status + "\"}"});
+                     audit::details({{"from", s.status}})});
     });
     return web::redirect(manage_url(id) + "?notice=" + to);
   });
@@ -281,25 +282,27 @@ void install_manage(Context& context) {
     const auto id = id_param(request, "id");
     const auto& t = views.messages(request);
     const auto phase = read_phase_form(request, id);
-    std::optional<http::Response> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto s = managed_space(c, request, id);
-      if (s.kind != "process") throw http::HttpError(404, "not_a_process");
-      const auto found =
-          check_phase(phase.title, phase.description, {phase.starts_on, phase.ends_on});
-      if (!found.empty()) {
-        auto form = phase_form(t, manage_url(id) + "/phases", phase, true);
-        form.errors(found);
-        invalid = overview(views, request, c, s, form, std::nullopt, 422);
-        return;
-      }
-      const auto phase_id = add_phase(c, phase);
-      audit::record(c, request,
-                    {"phase.created", "phase", std::to_string(phase_id), s.organisation_id,
-                     audit_details(id)});
-    });
-    if (invalid) return std::move(*invalid);
-    return web::redirect(manage_url(id) + "?notice=saved#phases");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto s = managed_space(c, request, id);
+          if (s.kind != "process") throw http::HttpError(404, "not_a_process");
+          const auto found =
+              check_phase(phase.title, phase.description, {phase.starts_on, phase.ends_on});
+          if (!found.empty()) {
+            auto form = phase_form(t, manage_url(id) + "/phases", phase, true);
+            form.errors(found);
+            return [&, form, s](storage::Connection& c) {
+              return overview(views, request, c, s, form, std::nullopt, 422);
+            };
+          }
+          const auto phase_id = add_phase(c, phase);
+          audit::record(c, request,
+                        {"phase.created", "phase", std::to_string(phase_id), s.organisation_id,
+                         audit_details(id)});
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=saved#phases"); });
   });
 
   context.router.get("/manage/spaces/{id}/phases/{phase}", [&db, &views](http::Request& request) {
@@ -373,26 +376,28 @@ void install_manage(Context& context) {
     m.position = form_value(request, "position");
     m.term_start = form_value(request, "term_start");
     m.term_end = form_value(request, "term_end");
-    std::optional<http::Response> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto s = managed_space(c, request, id);
-      if (s.kind != "committee") throw http::HttpError(404, "not_a_committee");
-      const auto found =
-          check_member(m.name, m.affiliation, m.sector, m.position, m.term_start, m.term_end);
-      if (!found.empty()) {
-        auto form = member_form(t, id, m);
-        form.errors(found);
-        invalid = overview(views, request, c, s, std::nullopt, form, 422);
-        return;
-      }
-      const auto member_id = add_member(c, m);
-      audit::record(
-          c, request,
-          {"committee_member.added", "committee_member", std::to_string(member_id),
-           s.organisation_id, audit_details(id, {{"name", m.name}, {"sector", m.sector}})});
-    });
-    if (invalid) return std::move(*invalid);
-    return web::redirect(manage_url(id) + "?notice=saved#members");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto s = managed_space(c, request, id);
+          if (s.kind != "committee") throw http::HttpError(404, "not_a_committee");
+          const auto found =
+              check_member(m.name, m.affiliation, m.sector, m.position, m.term_start, m.term_end);
+          if (!found.empty()) {
+            auto form = member_form(t, id, m);
+            form.errors(found);
+            return [&, form, s](storage::Connection& c) {
+              return overview(views, request, c, s, std::nullopt, form, 422);
+            };
+          }
+          const auto member_id = add_member(c, m);
+          audit::record(
+              c, request,
+              {"committee_member.added", "committee_member", std::to_string(member_id),
+               s.organisation_id, audit_details(id, {{"name", m.name}, {"sector", m.sector}})});
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=saved#members"); });
   });
 
   context.router.post("/manage/spaces/{id}/members/{member}/delete", [&db](http::Request& request) {

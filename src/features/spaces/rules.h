@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/problems.h"
+
 namespace ruamkit::features::spaces {
 
 // Codes, in the order offered in forms. Names are in the catalogues
@@ -28,7 +30,7 @@ bool is_one_of(const std::vector<std::string>& codes, std::string_view code);
 
 // A problem with submitted data: the form field and the catalogue key
 // (errors.form.<key>) that explains it.
-using Problems = std::vector<std::pair<std::string, std::string>>;
+using core::Problems;
 
 struct SpaceFields {
   std::string kind, title, summary, body, scope, province_code, level;

@@ -6,6 +6,7 @@
 #include "core/fiscal_year.h"
 #include "features/audit/audit.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "features/spaces/module.h"
 #include "features/surveys/module.h"
 #include "features/surveys/surveys.h"
@@ -226,23 +227,25 @@ void install_manage(Context& context) {
     const auto id = id_param(request, "id");
     const auto& t = views.messages(request);
     const auto q = read_question(request);
-    std::optional<http::Response> invalid;
-    db.write([&](storage::Connection& c) {
-      const auto v = managed(c, request, id);
-      // Questions are fixed once people may answer: results stay comparable.
-      if (v.published()) throw http::HttpError(403, "survey_published");
-      const auto found = check_question(q);
-      if (!found.empty()) {
-        auto form = question_form(t, id, q);
-        form.errors(found);
-        invalid = overview(views, request, c, v, 422, form);
-        return;
-      }
-      add_question(c, id, q);
-      audit_entry(c, request, v, "survey.question_added");
-    });
-    if (invalid) return std::move(*invalid);
-    return web::redirect(manage_url(id) + "?notice=saved#questions");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto v = managed(c, request, id);
+          // Questions are fixed once people may answer: results stay comparable.
+          if (v.published()) throw http::HttpError(403, "survey_published");
+          const auto found = check_question(q);
+          if (!found.empty()) {
+            auto form = question_form(t, id, q);
+            form.errors(found);
+            return [&, form, v](storage::Connection& c) {
+              return overview(views, request, c, v, 422, form);
+            };
+          }
+          add_question(c, id, q);
+          audit_entry(c, request, v, "survey.question_added");
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=saved#questions"); });
   });
 
   context.router.post("/manage/surveys/{id}/questions/{question}/delete",
@@ -262,26 +265,28 @@ void install_manage(Context& context) {
 
   context.router.post("/manage/surveys/{id}/publish", [&db, &views](http::Request& request) {
     const auto id = id_param(request, "id");
-    std::optional<http::Response> refused;
-    db.write([&](storage::Connection& c) {
-      const auto v = managed(c, request, id);
-      if (v.published()) return;
-      std::string key;
-      if (questions(c, id).empty()) key = "survey_no_questions";
-      const auto close = core::parse_day(v.closes_on);
-      if (key.empty() && close &&
-          std::chrono::sys_days(*close) < std::chrono::sys_days(core::today_in_thailand())) {
-        key = "hearing_closes_in_past";
-      }
-      if (!key.empty()) {
-        refused = overview(views, request, c, v, 422, std::nullopt, key);
-        return;
-      }
-      publish(c, id);
-      audit_entry(c, request, v, "survey.published");
-    });
-    if (refused) return std::move(*refused);
-    return web::redirect(manage_url(id) + "?notice=published");
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto v = managed(c, request, id);
+          if (v.published()) return std::nullopt;
+          std::string key;
+          if (questions(c, id).empty()) key = "survey_no_questions";
+          const auto close = core::parse_day(v.closes_on);
+          if (key.empty() && close &&
+              std::chrono::sys_days(*close) < std::chrono::sys_days(core::today_in_thailand())) {
+            key = "hearing_closes_in_past";
+          }
+          if (!key.empty()) {
+            return [&, key, v](storage::Connection& c) {
+              return overview(views, request, c, v, 422, std::nullopt, key);
+            };
+          }
+          publish(c, id);
+          audit_entry(c, request, v, "survey.published");
+          return std::nullopt;
+        },
+        [&] { return web::redirect(manage_url(id) + "?notice=published"); });
   });
 
   for (const bool xlsx : {false, true}) {

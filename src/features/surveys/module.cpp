@@ -11,6 +11,7 @@
 #include "features/accounts/sessions.h"
 #include "features/notifications/notifications.h"
 #include "features/organisations/permissions.h"
+#include "features/respond.h"
 #include "features/spaces/module.h"
 #include "features/surveys/surveys.h"
 #include "features/surveys/views.h"
@@ -107,39 +108,47 @@ void install(Context& context) {
 
   context.router.post("/surveys/{id}/responses", [&db, &views, key](http::Request& request) {
     const auto id = web::id_param(request, "id");
-    std::optional<http::Response> page;
-    db.write([&](storage::Connection& c) {
-      const auto v = visible(c, request, id);
-      if (!v.is_public() || v.state(core::today_in_thailand()) != State::open) {
-        throw http::HttpError(403, "survey_closed");
-      }
-      const bool signed_in = request.visitor.signed_in();
-      if (!signed_in && !v.anonymous_allowed) web::require_signed_in(request);
-      const auto qs = questions(c, id);
-      std::map<std::int64_t, Answer> answers;
-      const auto problems = read_answers(
-          qs, [&](const std::string& name) { return http::find_params(request.form(), name); },
-          answers);
-      if (!problems.empty()) {
-        page = survey_page(views, request, c, v, answers, problems, 422);
-        return;
-      }
-      const auto network = core::hmac_hex(key, request.remote_address);
-      if (!signed_in && recent_anonymous(c, id, network) >= kAnonymousPerNetworkPerDay) {
-        page = views.message(request, "surveys.limit_heading", "surveys.limit_text", v.url(),
-                             "surveys.back", 429);
-        return;
-      }
-      if (!respond(c, id, signed_in ? std::optional(request.visitor.user_id) : std::nullopt,
-                   network, answers)) {
-        page = views.message(request, "surveys.already_heading", "surveys.already_text", v.url(),
-                             "surveys.back", 409);
-        return;
-      }
-      page = views.message(request, "surveys.thanks_heading", "surveys.thanks_text",
-                           v.url() + "/results", "surveys.see_results");
-    });
-    return std::move(*page);
+    std::string survey_url;
+    return write_then_respond(
+        db,
+        [&](storage::Connection& c) -> Reply {
+          const auto v = visible(c, request, id);
+          survey_url = v.url();
+          if (!v.is_public() || v.state(core::today_in_thailand()) != State::open) {
+            throw http::HttpError(403, "survey_closed");
+          }
+          const bool signed_in = request.visitor.signed_in();
+          if (!signed_in && !v.anonymous_allowed) web::require_signed_in(request);
+          const auto qs = questions(c, id);
+          std::map<std::int64_t, Answer> answers;
+          const auto problems = read_answers(
+              qs, [&](const std::string& name) { return http::find_params(request.form(), name); },
+              answers);
+          if (!problems.empty()) {
+            return [&, v, answers, problems](storage::Connection& c) {
+              return survey_page(views, request, c, v, answers, problems, 422);
+            };
+          }
+          const auto network = core::hmac_hex(key, request.remote_address);
+          // A refusal needs nothing more from the database.
+          const auto refuse = [&](const char* heading, const char* text, int status) {
+            return [&, heading, text, status](storage::Connection&) {
+              return views.message(request, heading, text, survey_url, "surveys.back", status);
+            };
+          };
+          if (!signed_in && recent_anonymous(c, id, network) >= kAnonymousPerNetworkPerDay) {
+            return refuse("surveys.limit_heading", "surveys.limit_text", 429);
+          }
+          if (!respond(c, id, signed_in ? std::optional(request.visitor.user_id) : std::nullopt,
+                       network, answers)) {
+            return refuse("surveys.already_heading", "surveys.already_text", 409);
+          }
+          return std::nullopt;
+        },
+        [&] {
+          return views.message(request, "surveys.thanks_heading", "surveys.thanks_text",
+                               survey_url + "/results", "surveys.see_results");
+        });
   });
 
   context.router.get("/surveys/{id}/results", [&db, &views](http::Request& request) {

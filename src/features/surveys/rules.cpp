@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
 
@@ -13,13 +14,8 @@ namespace {
 
 std::size_t chars(std::string_view s) { return core::character_count(s); }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return std::string(s);
-}
+// Strips spaces, tabs and CRs (the CR of a CRLF line end); line feeds stay.
+std::string trimmed(std::string_view s) { return std::string(core::trim(s, " \t\r")); }
 
 std::optional<int> number(const std::string& text) {
   int value = 0;

@@ -11,9 +11,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/problems.h"
+
 namespace ruamkit::features::surveys {
 
-using Problems = std::vector<std::pair<std::string, std::string>>;  // field, catalogue key
+using core::Problems;  // field, catalogue key (errors.form.*)
 
 const std::vector<std::string>& question_kinds();  // single, multiple, scale, short, long
 

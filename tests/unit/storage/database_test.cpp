@@ -55,6 +55,38 @@ TEST_F(DatabaseTest, BindsParametersAndReadsRows) {
   });
 }
 
+TEST_F(DatabaseTest, ArgumentsMustMatchThePlaceholders) {
+  Database db(path(), 1);
+  db.write([](Connection& c) { c.exec("CREATE TABLE t (a TEXT, b TEXT)"); });
+  // An extra argument used to be dropped and a missing one read as NULL.
+  EXPECT_THROW(db.write([](Connection& c) {
+    c.execute("INSERT INTO t (a, b) VALUES (?, ?)", "one", "two", "three");
+  }),
+               DatabaseError);
+  EXPECT_THROW(
+      db.write([](Connection& c) { c.execute("INSERT INTO t (a, b) VALUES (?, ?)", "one"); }),
+      DatabaseError);
+  db.read([](Connection& c) {
+    auto rows = c.query("SELECT COUNT(*) FROM t");
+    ASSERT_TRUE(rows.next());
+    EXPECT_EQ(rows.integer(0), 0);  // nothing half-written
+  });
+}
+
+TEST_F(DatabaseTest, ReadsColumnsByName) {
+  Database db(path(), 1);
+  db.read([](Connection& c) {
+    auto rows = c.query("SELECT 7 AS id, 'ร่วมคิด' AS title, NULL AS note, 2.5 AS score");
+    ASSERT_TRUE(rows.next());
+    EXPECT_EQ(rows.integer("id"), 7);
+    EXPECT_EQ(rows.text("title"), "ร่วมคิด");
+    EXPECT_TRUE(rows.is_null("note"));
+    EXPECT_FALSE(rows.optional_text("note"));
+    EXPECT_DOUBLE_EQ(rows.real("score"), 2.5);
+    EXPECT_THROW(rows.text("missing"), DatabaseError);
+  });
+}
+
 TEST_F(DatabaseTest, WriteRollsBackWhenWorkThrows) {
   Database db(path(), 1);
   db.write([](Connection& c) { c.exec("CREATE TABLE t (v INTEGER NOT NULL)"); });

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../../support/temp_dir.h"
+#include "features/registry.h"
 
 namespace ruamkit::web {
 namespace {
@@ -46,7 +47,7 @@ TEST(Templates, BrokenOrUnknownTemplatesFailLoudly) {
 }
 
 TEST(ShippedTemplates, AllParse) {
-  EXPECT_NO_THROW(TemplateStore{testing::share_dir() / "templates"});
+  EXPECT_NO_THROW(TemplateStore{features::registry().template_dirs(testing::share_dir())});
 }
 
 }  // namespace
