@@ -19,7 +19,7 @@ run: release
 	  --base-url http://localhost:$(lastword $(subst :, ,$(LISTEN))) --dev-outbox
 
 ## test: install what is missing, build, run unit, integration and end-to-end tests
-test: asan release
+test: asan
 	cd build/asan && ctest -j$(JOBS) --output-on-failure --timeout 600
 
 ## bench: in-process page cost (Google Benchmark) and HTTP load (wrk) on the release build; not part of the tests

@@ -102,6 +102,77 @@ TEST_F(OpenData, SitemapListsEveryPublicPageWithAbsoluteUrls) {
   EXPECT_NE(robots.body.find("Sitemap: " + base + "/sitemap.xml"), std::string::npos);
 }
 
+// The count of evidence `kind` (from `component`) in an evidence document.
+std::int64_t evidence_count(const json::value& doc, const std::string& component,
+                            const std::string& kind, const std::string& level = "") {
+  std::int64_t total = 0;
+  bool seen = false;
+  for (const auto& e : doc.at("data").at("evidence").as_array()) {
+    if (e.at("component").as_string() != component || e.at("kind").as_string() != kind) continue;
+    if (!level.empty() && e.at("level").as_string() != level) continue;
+    seen = true;
+    total += e.at("count").as_int64();
+  }
+  EXPECT_TRUE(seen) << component << "/" << kind << " " << level;
+  return total;
+}
+
+TEST_F(OpenData, EvidenceOfParticipationIsCountedPerFiscalYear) {
+  std::map<std::string, std::string> id_of;
+  const auto organisations = get_json("/api/v1/organisations?per_page=200");
+  for (const auto& o : organisations.at("data").as_array()) {
+    id_of[std::string(o.at("slug").as_string())] = std::to_string(o.at("id").as_int64());
+  }
+  // The Pollution Control Department's demo: a provincial process (involve)
+  // with a hearing and a survey running now, and feedback cases this year.
+  const auto pcd = get_json("/api/v1/organisations/" + id_of.at("pcd") + "/evidence");
+  EXPECT_EQ(evidence_count(pcd, "spaces", "process", "involve"), 1);
+  EXPECT_EQ(evidence_count(pcd, "spaces", "process", "empower"), 0);
+  EXPECT_GE(evidence_count(pcd, "hearings", "hearing"), 1);
+  EXPECT_GE(evidence_count(pcd, "surveys", "survey"), 1);
+  EXPECT_GE(evidence_count(pcd, "feedback", "feedback_received"), 1);
+  const auto& data = pcd.at("data");
+  EXPECT_EQ(std::string(data.at("last_day").as_string()).substr(5), "09-30");
+  // OPDC's subcommittee sits with civil society; its meeting 2/2563 was held
+  // on 25 February 2020, in fiscal year 2563 (1 Oct 2019 – 30 Sep 2020).
+  const auto opdc = "/api/v1/organisations/" + id_of.at("opdc") + "/evidence";
+  const auto fy2563 = get_json(opdc + "?fy=2563");
+  EXPECT_EQ(fy2563.at("data").at("first_day"), "2019-10-01");
+  EXPECT_EQ(evidence_count(fy2563, "spaces", "committee_meeting"), 1);
+  EXPECT_EQ(evidence_count(fy2563, "spaces", "committee_with_civil_society"), 1);
+  EXPECT_EQ(evidence_count(get_json(opdc + "?fy=2562"), "spaces", "committee_meeting"), 0);
+  // Each count says where the public can see it.
+  for (const auto& e : fy2563.at("data").at("evidence").as_array()) {
+    if (e.at("url").is_string()) {
+      EXPECT_EQ(e.at("url").as_string().front(), '/');
+    }
+  }
+  for (const char* bad : {"?fy=2500", "?fy=25x", "?fy="}) {
+    const auto r = http_get(server.port(), opdc + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+  }
+  EXPECT_EQ(http_get(server.port(), "/api/v1/organisations/999999/evidence").status, 404);
+}
+
+TEST_F(OpenData, SearchKindsAreTheComponents) {
+  EXPECT_EQ(get_json("/api/v1/search?q=ok&kind=survey").at("meta").at("total").as_int64(), 0);
+  const auto r = http_get(server.port(), "/api/v1/search?q=ok&kind=nonsense");
+  EXPECT_EQ(r.status, 400);
+  // The search page offers every kind a component indexes, surveys too.
+  const auto page = http_get(server.port(), "/search?q=ok");
+  for (const char* kind : {"organisation", "process", "committee", "meeting", "page",
+                           "announcement", "hearing", "survey"}) {
+    EXPECT_NE(page.body.find("value=\"" + std::string(kind) + "\""), std::string::npos) << kind;
+  }
+}
+
+TEST_F(OpenData, ReadinessCountsPendingMigrations) {
+  const auto ready = get_json("/readyz");
+  EXPECT_EQ(ready.at("status"), "ready");
+  EXPECT_EQ(ready.at("pending_migrations").as_int64(), 0);
+}
+
 TEST_F(OpenData, TheOpenApiDocumentDescribesWhatIsServed) {
   auto doc = get_json("/api/v1/openapi.json");
   EXPECT_EQ(std::string(doc.at("openapi").as_string()).substr(0, 2), "3.");

@@ -11,37 +11,48 @@ namespace ruamkit::features::hearings {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT h.id, h.space_id, s.organisation_id, o.slug, o.name_th, o.name_en, s.title, s.status, "
-    "h.title, h.draft_kind, h.explanatory_note, h.opens_on, h.closes_on, h.status, "
-    "h.anonymous_allowed, h.summary, COALESCE(h.summary_published_at, ''), "
-    "COALESCE(h.published_at, ''), h.created_at, h.updated_at "
+    "SELECT h.id AS id, h.space_id AS space_id, s.organisation_id AS organisation_id, "
+    "o.slug AS organisation_slug, o.name_th AS organisation_name_th, "
+    "o.name_en AS organisation_name_en, s.title AS space_title, s.status AS space_status, "
+    "h.title AS title, h.draft_kind AS draft_kind, h.explanatory_note AS explanatory_note, "
+    "h.opens_on AS opens_on, h.closes_on AS closes_on, h.status AS status, "
+    "h.anonymous_allowed AS anonymous_allowed, h.summary AS summary, "
+    "COALESCE(h.summary_published_at, '') AS summary_published_at, "
+    "COALESCE(h.published_at, '') AS published_at, h.created_at AS created_at, "
+    "h.updated_at AS updated_at "
     "FROM hearings h JOIN spaces s ON s.id = h.space_id "
     "JOIN organisations o ON o.id = s.organisation_id ";
 
+}  // namespace
+
+const consultation::Table kTable{"hearings", "h", kSelect, "hearings"};
+
 Hearing read(const storage::Rows& r) {
   Hearing h;
-  h.id = r.integer(0);
-  h.space_id = r.integer(1);
-  h.organisation_id = r.integer(2);
-  h.organisation_slug = r.text(3);
-  h.organisation_name_th = r.text(4);
-  h.organisation_name_en = r.text(5);
-  h.space_title = r.text(6);
-  h.space_status = r.text(7);
-  h.title = r.text(8);
-  h.draft_kind = r.text(9);
-  h.explanatory_note = r.text(10);
-  h.opens_on = r.text(11);
-  h.closes_on = r.text(12);
-  h.status = r.text(13);
-  h.anonymous_allowed = r.integer(14) != 0;
-  h.summary = r.text(15);
-  h.summary_published_at = r.text(16);
-  h.published_at = r.text(17);
-  h.created_at = r.text(18);
-  h.updated_at = r.text(19);
+  h.id = r.integer("id");
+  h.space_id = r.integer("space_id");
+  h.organisation_id = r.integer("organisation_id");
+  h.organisation_slug = r.text("organisation_slug");
+  h.organisation_name_th = r.text("organisation_name_th");
+  h.organisation_name_en = r.text("organisation_name_en");
+  h.space_title = r.text("space_title");
+  h.space_status = r.text("space_status");
+  h.title = r.text("title");
+  h.draft_kind = r.text("draft_kind");
+  h.explanatory_note = r.text("explanatory_note");
+  h.opens_on = r.text("opens_on");
+  h.closes_on = r.text("closes_on");
+  h.status = r.text("status");
+  h.anonymous_allowed = r.integer("anonymous_allowed") != 0;
+  h.summary = r.text("summary");
+  h.summary_published_at = r.text("summary_published_at");
+  h.published_at = r.text("published_at");
+  h.created_at = r.text("created_at");
+  h.updated_at = r.text("updated_at");
   return h;
 }
+
+namespace {
 
 std::string now() { return core::iso_timestamp(core::Clock::now()); }
 
@@ -61,27 +72,7 @@ std::optional<Hearing> find(storage::Connection& c, std::int64_t id) {
 }
 
 std::vector<Hearing> of_space(storage::Connection& c, std::int64_t space_id, bool drafts) {
-  std::vector<Hearing> out;
-  auto rows = c.query(std::string(kSelect) +
-                          "WHERE h.space_id = ? AND (? OR h.status = 'published') "
-                          "ORDER BY h.opens_on DESC, h.id DESC",
-                      space_id, drafts ? 1 : 0);
-  while (rows.next()) out.push_back(read(rows));
-  return out;
-}
-
-std::vector<Hearing> closed_unannounced(storage::Connection& c, const std::string& today) {
-  std::vector<Hearing> out;
-  auto rows = c.query(std::string(kSelect) +
-                          "WHERE h.status = 'published' AND h.closes_on < ? AND "
-                          "h.closed_notified_at IS NULL",
-                      today);
-  while (rows.next()) out.push_back(read(rows));
-  return out;
-}
-
-void mark_close_announced(storage::Connection& c, std::int64_t id) {
-  c.execute("UPDATE hearings SET closed_notified_at = ? WHERE id = ?", now(), id);
+  return consultation::of_space(c, kTable, space_id, drafts, read);
 }
 
 std::int64_t create(storage::Connection& c, std::int64_t space_id, const Fields& f,
@@ -111,11 +102,7 @@ void update(storage::Connection& c, std::int64_t id, const Fields& f, bool anony
 }
 
 void publish(storage::Connection& c, std::int64_t id) {
-  const auto at = now();
-  c.execute(
-      "UPDATE hearings SET status = 'published', published_at = COALESCE(published_at, ?), "
-      "updated_at = ? WHERE id = ?",
-      at, at, id);
+  consultation::publish(c, kTable, id);
   reindex(c, id);
 }
 
@@ -124,45 +111,48 @@ std::vector<Version> versions(storage::Connection& c, std::int64_t hearing_id) {
   std::map<std::int64_t, std::size_t> index;
   {
     auto rows = c.query(
-        "SELECT id, number, note, created_at FROM hearing_versions WHERE hearing_id = ? "
-        "ORDER BY number",
+        "SELECT id AS id, number AS number, note AS note, created_at AS created_at "
+        "FROM hearing_versions WHERE hearing_id = ? ORDER BY number",
         hearing_id);
     while (rows.next()) {
-      index[rows.integer(0)] = out.size();
-      out.push_back(
-          {rows.integer(0), static_cast<int>(rows.integer(1)), rows.text(2), rows.text(3), {}});
+      index[rows.integer("id")] = out.size();
+      out.push_back({rows.integer("id"), static_cast<int>(rows.integer("number")),
+                     rows.text("note"), rows.text("created_at"), {}});
     }
   }
   auto rows = c.query(
-      "SELECT s.id, s.version_id, s.position, s.heading, s.body FROM hearing_sections s "
+      "SELECT s.id AS id, s.version_id AS version_id, s.position AS position, "
+      "s.heading AS heading, s.body AS body FROM hearing_sections s "
       "JOIN hearing_versions v ON v.id = s.version_id WHERE v.hearing_id = ? "
       "ORDER BY s.version_id, s.position",
       hearing_id);
   while (rows.next()) {
-    out[index[rows.integer(1)]].sections.push_back({rows.integer(0), rows.integer(1),
-                                                    static_cast<int>(rows.integer(2)), rows.text(3),
-                                                    rows.text(4)});
+    out[index[rows.integer("version_id")]].sections.push_back(
+        {rows.integer("id"), rows.integer("version_id"), static_cast<int>(rows.integer("position")),
+         rows.text("heading"), rows.text("body")});
   }
   return out;
 }
 
 std::optional<Section> find_section(storage::Connection& c, std::int64_t section_id) {
   auto rows =
-      c.query("SELECT id, version_id, position, heading, body FROM hearing_sections WHERE id = ?",
+      c.query("SELECT id AS id, version_id AS version_id, position AS position, "
+              "heading AS heading, body AS body FROM hearing_sections WHERE id = ?",
               section_id);
   if (!rows.next()) return std::nullopt;
-  return Section{rows.integer(0), rows.integer(1), static_cast<int>(rows.integer(2)), rows.text(3),
-                 rows.text(4)};
+  return Section{rows.integer("id"), rows.integer("version_id"),
+                 static_cast<int>(rows.integer("position")), rows.text("heading"),
+                 rows.text("body")};
 }
 
 std::optional<std::pair<std::int64_t, int>> section_owner(storage::Connection& c,
                                                           std::int64_t section_id) {
   auto rows = c.query(
-      "SELECT v.hearing_id, v.number FROM hearing_sections s JOIN hearing_versions v "
-      "ON v.id = s.version_id WHERE s.id = ?",
+      "SELECT v.hearing_id AS hearing_id, v.number AS number FROM hearing_sections s "
+      "JOIN hearing_versions v ON v.id = s.version_id WHERE s.id = ?",
       section_id);
   if (!rows.next()) return std::nullopt;
-  return std::pair(rows.integer(0), static_cast<int>(rows.integer(1)));
+  return std::pair(rows.integer("hearing_id"), static_cast<int>(rows.integer("number")));
 }
 
 std::int64_t add_section(storage::Connection& c, std::int64_t version_id,
@@ -210,19 +200,22 @@ std::vector<Issue> issues(storage::Connection& c, std::int64_t hearing_id) {
   std::map<std::int64_t, std::size_t> index;
   {
     auto rows = c.query(
-        "SELECT id, title, response, reasons, outcome FROM hearing_issues WHERE hearing_id = ? "
-        "ORDER BY id",
+        "SELECT id AS id, title AS title, response AS response, reasons AS reasons, "
+        "outcome AS outcome FROM hearing_issues WHERE hearing_id = ? ORDER BY id",
         hearing_id);
     while (rows.next()) {
-      index[rows.integer(0)] = out.size();
-      out.push_back({rows.integer(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4), {}});
+      index[rows.integer("id")] = out.size();
+      out.push_back({rows.integer("id"), rows.text("title"), rows.text("response"),
+                     rows.text("reasons"), rows.text("outcome"), {}});
     }
   }
   auto rows = c.query(
-      "SELECT l.issue_id, l.comment_id FROM hearing_issue_comments l JOIN hearing_issues i "
-      "ON i.id = l.issue_id WHERE i.hearing_id = ? ORDER BY l.comment_id",
+      "SELECT l.issue_id AS issue_id, l.comment_id AS comment_id FROM hearing_issue_comments l "
+      "JOIN hearing_issues i ON i.id = l.issue_id WHERE i.hearing_id = ? ORDER BY l.comment_id",
       hearing_id);
-  while (rows.next()) out[index[rows.integer(0)]].comment_ids.push_back(rows.integer(1));
+  while (rows.next()) {
+    out[index[rows.integer("issue_id")]].comment_ids.push_back(rows.integer("comment_id"));
+  }
   return out;
 }
 

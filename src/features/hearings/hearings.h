@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "features/consultation/dated.h"
 #include "features/hearings/rules.h"
 #include "storage/database.h"
 
@@ -64,10 +65,11 @@ struct Issue {
 std::optional<Hearing> find(storage::Connection& c, std::int64_t id);
 // The hearings of a space (drafts only with `drafts`), newest first.
 std::vector<Hearing> of_space(storage::Connection& c, std::int64_t space_id, bool drafts);
-// Published hearings that closed before `today` and whose participants were
-// not told yet.
-std::vector<Hearing> closed_unannounced(storage::Connection& c, const std::string& today);
-void mark_close_announced(storage::Connection& c, std::int64_t id);
+
+// Where hearings are stored, as a dated consultation, and how a row of
+// kTable.select is read.
+extern const consultation::Table kTable;
+Hearing read(const storage::Rows& r);
 
 // Creates a draft hearing in `space_id` with an empty version 1.
 std::int64_t create(storage::Connection& c, std::int64_t space_id, const Fields& f,

@@ -71,27 +71,7 @@ void register_with_others() {
                                       "/manage/hearings/" + std::to_string(id)};
        },
        [](storage::Connection& c, std::int64_t id) { reindex(c, id); }});
-  spaces::register_section(
-      {"hearings.component_heading",
-       "hearings.new",
-       {"process"},
-       [](std::int64_t space_id) {
-         return "/manage/spaces/" + std::to_string(space_id) + "/hearings/new";
-       },
-       [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
-         std::vector<spaces::SectionItem> items;
-         for (const auto& h : of_space(c, s.id, manage)) {
-           items.push_back({h.title, manage ? "/manage/hearings/" + std::to_string(h.id) : h.url(),
-                            t.text("hearings.states." +
-                                   std::string(state_name(h.state(core::today_in_thailand())))) +
-                                " · " + period_text(h, t),
-                            !h.published()});
-         }
-         return items;
-       },
-       [](storage::Connection& c, std::int64_t space_id) {
-         for (const auto& h : of_space(c, space_id, true)) reindex(c, h.id);
-       }});
+  consultation::register_section(kTable, read, period_text, reindex);
 }
 
 }  // namespace
@@ -168,17 +148,12 @@ void install(Context& context) {
 }
 
 void announce_closings(const JobContext& job) {
-  bool any = false;
-  job.database.write([&](storage::Connection& c) {
-    for (const auto& h : closed_unannounced(c, core::iso_date(core::today_in_thailand()))) {
-      notifications::notify(
-          c, job.views, job.site.base_url, comments::participants(c, comment_targets(c, h.id)),
-          {"hearing_closed", notifications::Category::results, {{"title", h.title}}, h.url()});
-      mark_close_announced(c, h.id);
-      any = true;
-    }
-  });
-  if (any && job.wake_mail) job.wake_mail();
+  consultation::announce_closings(
+      job, kTable, read, "hearing_closed",
+      [](storage::Connection& c, const Hearing& h) {
+        return comments::participants(c, comment_targets(c, h.id));
+      },
+      [](const Hearing& h) { return h.url(); });
 }
 
 }  // namespace ruamkit::features::hearings

@@ -27,43 +27,6 @@ const std::vector<std::string>& outcomes() {
   return v;
 }
 
-std::string_view state_name(State state) {
-  switch (state) {
-    case State::draft:
-      return "draft";
-    case State::upcoming:
-      return "upcoming";
-    case State::open:
-      return "open";
-    case State::closed:
-      return "closed";
-    case State::reported:
-      break;
-  }
-  return "reported";
-}
-
-State state_of(bool published, std::string_view opens_on, std::string_view closes_on,
-               bool summary_published, std::chrono::year_month_day today) {
-  if (!published) return State::draft;
-  if (summary_published) return State::reported;
-  const auto open = core::parse_day(opens_on);
-  const auto close = core::parse_day(closes_on);
-  if (!open || !close) return State::closed;
-  const auto t = std::chrono::sys_days(today);
-  if (t < std::chrono::sys_days(*open)) return State::upcoming;
-  if (t > std::chrono::sys_days(*close)) return State::closed;
-  return State::open;
-}
-
-int period_days(std::string_view opens_on, std::string_view closes_on) {
-  const auto open = core::parse_day(opens_on);
-  const auto close = core::parse_day(closes_on);
-  if (!open || !close) return 0;
-  return static_cast<int>((std::chrono::sys_days(*close) - std::chrono::sys_days(*open)).count()) +
-         1;
-}
-
 Problems check_hearing(const Fields& f) {
   Problems found;
   if (!length_between(f.title, 1, 300)) found.emplace_back("title", "hearing_title_length");
@@ -71,13 +34,7 @@ Problems check_hearing(const Fields& f) {
     found.emplace_back("draft_kind", "hearing_kind_unknown");
   }
   if (f.explanatory_note.size() > 100'000) found.emplace_back("explanatory_note", "text_too_long");
-  const auto open = core::parse_day(f.opens_on);
-  const auto close = core::parse_day(f.closes_on);
-  if (!open) found.emplace_back("opens_on", "date_invalid");
-  if (!close) found.emplace_back("closes_on", "date_invalid");
-  if (open && close && std::chrono::sys_days(*close) < std::chrono::sys_days(*open)) {
-    found.emplace_back("closes_on", "date_end_before_start");
-  }
+  consultation::check_period(f.opens_on, f.closes_on, found);
   return found;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/problems.h"
+#include "features/consultation/period.h"
 
 namespace ruamkit::features::hearings {
 
@@ -19,18 +20,12 @@ using core::Problems;  // field, catalogue key (errors.form.*)
 const std::vector<std::string>& draft_kinds();  // law, regulation, policy, plan
 const std::vector<std::string>& outcomes();     // changed, partly_changed, not_changed
 
-// Where a hearing stands: a draft (not published), published but not yet
-// open, open for comments, closed (awaiting the report), or reported (the
-// summary is published).
-enum class State { draft, upcoming, open, closed, reported };
-std::string_view state_name(State state);
-
-State state_of(bool published, std::string_view opens_on, std::string_view closes_on,
-               bool summary_published, std::chrono::year_month_day today);
-
-// The days from `opens_on` to `closes_on`, both included (0 when either is
-// not a day).
-int period_days(std::string_view opens_on, std::string_view closes_on);
+// Where a hearing stands (a dated consultation; "reported": the summary is
+// published), and how long it runs.
+using consultation::period_days;
+using consultation::State;
+using consultation::state_name;
+using consultation::state_of;
 
 struct Fields {
   std::string title, draft_kind, explanatory_note, opens_on, closes_on;

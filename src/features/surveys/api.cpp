@@ -24,7 +24,7 @@ json::object survey_json(storage::Connection& c, const Survey& v) {
           {"organisation", {{"id", v.organisation_id}, {"slug", v.organisation_slug}}},
           {"opens_on", v.opens_on},
           {"closes_on", v.closes_on},
-          {"state", std::string(hearings::state_name(v.state(today)))},
+          {"state", std::string(consultation::state_name(v.state(today)))},
           {"anonymous_allowed", v.anonymous_allowed},
           {"responses", response_count(c, v.id)},
           {"published_at", web::api::text_or_null(v.published_at)}};

@@ -63,29 +63,7 @@ http::Response survey_page(const web::Views& views, const http::Request& request
   return views.page(request, "surveys/show", v.title, data, status);
 }
 
-void register_with_others() {
-  spaces::register_section(
-      {"surveys.component_heading",
-       "surveys.new",
-       {"process"},
-       [](std::int64_t space_id) {
-         return "/manage/spaces/" + std::to_string(space_id) + "/surveys/new";
-       },
-       [](storage::Connection& c, const spaces::Space& s, const web::Catalogue& t, bool manage) {
-         std::vector<spaces::SectionItem> items;
-         for (const auto& v : of_space(c, s.id, manage)) {
-           items.push_back({v.title, manage ? "/manage/surveys/" + std::to_string(v.id) : v.url(),
-                            t.text("surveys.states." + std::string(hearings::state_name(
-                                                           v.state(core::today_in_thailand())))) +
-                                " · " + period_text(v, t),
-                            !v.published()});
-         }
-         return items;
-       },
-       [](storage::Connection& c, std::int64_t space_id) {
-         for (const auto& v : of_space(c, space_id, true)) reindex(c, v.id);
-       }});
-}
+void register_with_others() { consultation::register_section(kTable, read, period_text, reindex); }
 
 }  // namespace
 
@@ -169,19 +147,10 @@ void install(Context& context) {
 }
 
 void announce_closings(const JobContext& job) {
-  bool any = false;
-  job.database.write([&](storage::Connection& c) {
-    for (const auto& v : closed_unannounced(c, core::iso_date(core::today_in_thailand()))) {
-      notifications::notify(c, job.views, job.site.base_url, respondents(c, v.id),
-                            {"survey_closed",
-                             notifications::Category::results,
-                             {{"title", v.title}},
-                             v.url() + "/results"});
-      mark_close_announced(c, v.id);
-      any = true;
-    }
-  });
-  if (any && job.wake_mail) job.wake_mail();
+  consultation::announce_closings(
+      job, kTable, read, "survey_closed",
+      [](storage::Connection& c, const Survey& v) { return respondents(c, v.id); },
+      [](const Survey& v) { return v.url() + "/results"; });
 }
 
 }  // namespace ruamkit::features::surveys

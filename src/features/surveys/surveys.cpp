@@ -16,6 +16,10 @@ constexpr const char* kSelect =
     "FROM surveys v JOIN spaces s ON s.id = v.space_id "
     "JOIN organisations o ON o.id = s.organisation_id ";
 
+}  // namespace
+
+const consultation::Table kTable{"surveys", "v", kSelect, "surveys"};
+
 Survey read(const storage::Rows& r) {
   Survey v;
   v.id = r.integer(0);
@@ -33,6 +37,8 @@ Survey read(const storage::Rows& r) {
   v.anonymous_allowed = r.integer(12) != 0;
   return v;
 }
+
+namespace {
 
 std::string now() { return core::iso_timestamp(core::Clock::now()); }
 
@@ -52,13 +58,7 @@ Problems check_details(const Details& d) {
   const auto n = core::character_count(d.title);
   if (n < 1 || n > 300) found.emplace_back("title", "survey_title_length");
   if (d.intro.size() > 20'000) found.emplace_back("intro", "text_too_long");
-  const auto open = core::parse_day(d.opens_on);
-  const auto close = core::parse_day(d.closes_on);
-  if (!open) found.emplace_back("opens_on", "date_invalid");
-  if (!close) found.emplace_back("closes_on", "date_invalid");
-  if (open && close && std::chrono::sys_days(*close) < std::chrono::sys_days(*open)) {
-    found.emplace_back("closes_on", "date_end_before_start");
-  }
+  consultation::check_period(d.opens_on, d.closes_on, found);
   return found;
 }
 
@@ -69,27 +69,7 @@ std::optional<Survey> find(storage::Connection& c, std::int64_t id) {
 }
 
 std::vector<Survey> of_space(storage::Connection& c, std::int64_t space_id, bool drafts) {
-  std::vector<Survey> out;
-  auto rows = c.query(std::string(kSelect) +
-                          "WHERE v.space_id = ? AND (? OR v.status = 'published') "
-                          "ORDER BY v.opens_on DESC, v.id DESC",
-                      space_id, drafts ? 1 : 0);
-  while (rows.next()) out.push_back(read(rows));
-  return out;
-}
-
-std::vector<Survey> closed_unannounced(storage::Connection& c, const std::string& today) {
-  std::vector<Survey> out;
-  auto rows = c.query(std::string(kSelect) +
-                          "WHERE v.status = 'published' AND v.closes_on < ? AND "
-                          "v.closed_notified_at IS NULL",
-                      today);
-  while (rows.next()) out.push_back(read(rows));
-  return out;
-}
-
-void mark_close_announced(storage::Connection& c, std::int64_t id) {
-  c.execute("UPDATE surveys SET closed_notified_at = ? WHERE id = ?", now(), id);
+  return consultation::of_space(c, kTable, space_id, drafts, read);
 }
 
 std::int64_t create(storage::Connection& c, std::int64_t space_id, const Details& d,
@@ -113,11 +93,7 @@ void update(storage::Connection& c, std::int64_t id, const Details& d) {
 }
 
 void publish(storage::Connection& c, std::int64_t id) {
-  const auto at = now();
-  c.execute(
-      "UPDATE surveys SET status = 'published', published_at = COALESCE(published_at, ?), "
-      "updated_at = ? WHERE id = ?",
-      at, at, id);
+  consultation::publish(c, kTable, id);
   reindex(c, id);
 }
 

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "features/hearings/rules.h"
+#include "features/consultation/dated.h"
 #include "features/surveys/rules.h"
 #include "storage/database.h"
 
 namespace ruamkit::features::surveys {
 
-using State = hearings::State;  // draft, upcoming, open, closed (never "reported")
+using consultation::State;  // draft, upcoming, open, closed (never "reported")
 
 struct Survey {
   std::int64_t id = 0;
@@ -30,7 +30,7 @@ struct Survey {
     return published() && (space_status == "published" || space_status == "archived");
   }
   State state(std::chrono::year_month_day today) const {
-    return hearings::state_of(published(), opens_on, closes_on, false, today);
+    return consultation::state_of(published(), opens_on, closes_on, false, today);
   }
   std::string url() const { return "/surveys/" + std::to_string(id); }
 };
@@ -45,8 +45,11 @@ Problems check_details(const Details& d);
 
 std::optional<Survey> find(storage::Connection& c, std::int64_t id);
 std::vector<Survey> of_space(storage::Connection& c, std::int64_t space_id, bool drafts);
-std::vector<Survey> closed_unannounced(storage::Connection& c, const std::string& today);
-void mark_close_announced(storage::Connection& c, std::int64_t id);
+
+// Where surveys are stored, as a dated consultation, and how a row of
+// kTable.select is read.
+extern const consultation::Table kTable;
+Survey read(const storage::Rows& r);
 
 std::int64_t create(storage::Connection& c, std::int64_t space_id, const Details& d,
                     std::int64_t created_by);

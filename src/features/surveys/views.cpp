@@ -23,8 +23,8 @@ web::ViewData survey_view(const Survey& v, const web::Catalogue& t,
   d.set("title", v.title);
   d.set("intro_html", web::text_or_false(web::render_markdown(v.intro, 2)));
   d.set("period", period_text(v, t));
-  d.set("state", std::string(hearings::state_name(state)));
-  d.set("state_name", t.text("surveys.states." + std::string(hearings::state_name(state))));
+  d.set("state", std::string(consultation::state_name(state)));
+  d.set("state_name", t.text("surveys.states." + std::string(consultation::state_name(state))));
   d.set("is_open", state == State::open);
   d.set("is_draft", state == State::draft);
   d.set("responses_text", t.format("surveys.responses", {{"count", responses}}));

@@ -1,0 +1,2 @@
+// Must not compile: storage does not know HTTP.
+#include "http/message.h"

@@ -1,0 +1,2 @@
+// Must not compile: web sits below features.
+#include "features/registry.h"
