@@ -45,9 +45,11 @@ std::vector<Record> search(storage::Connection& c, const Filter& f) {
   if (!f.from.empty()) from = f.from;
   if (!f.to.empty()) to = f.to;
   auto rows = c.query(
-      "SELECT a.id, a.at, a.actor_user_id, COALESCE(u.display_name, ''), a.action, "
-      "COALESCE(a.object_type, ''), COALESCE(a.object_id, ''), a.organisation_id, "
-      "COALESCE(a.ip, ''), COALESCE(a.request_id, ''), COALESCE(a.details, '') "
+      "SELECT a.id AS id, a.at AS at, a.actor_user_id AS actor_user_id, "
+      "COALESCE(u.display_name, '') AS actor_name, a.action AS action, "
+      "COALESCE(a.object_type, '') AS object_type, COALESCE(a.object_id, '') AS object_id, "
+      "a.organisation_id AS organisation_id, COALESCE(a.ip, '') AS ip, "
+      "COALESCE(a.request_id, '') AS request_id, COALESCE(a.details, '') AS details "
       "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
       "WHERE (? IS NULL OR a.actor_user_id = ?) AND (? IS NULL OR a.organisation_id = ?) "
       "AND (? IS NULL OR a.action LIKE ? ESCAPE '\\') AND (? IS NULL OR a.at >= ?) AND (? IS NULL "
@@ -58,17 +60,17 @@ std::vector<Record> search(storage::Connection& c, const Filter& f) {
   std::vector<Record> out;
   while (rows.next()) {
     Record r;
-    r.id = rows.integer(0);
-    r.at = rows.text(1);
-    if (!rows.is_null(2)) r.actor_user_id = rows.integer(2);
-    r.actor_name = rows.text(3);
-    r.action = rows.text(4);
-    r.object_type = rows.text(5);
-    r.object_id = rows.text(6);
-    if (!rows.is_null(7)) r.organisation_id = rows.integer(7);
-    r.ip = rows.text(8);
-    r.request_id = rows.text(9);
-    r.details = rows.text(10);
+    r.id = rows.integer("id");
+    r.at = rows.text("at");
+    if (!rows.is_null("actor_user_id")) r.actor_user_id = rows.integer("actor_user_id");
+    r.actor_name = rows.text("actor_name");
+    r.action = rows.text("action");
+    r.object_type = rows.text("object_type");
+    r.object_id = rows.text("object_id");
+    if (!rows.is_null("organisation_id")) r.organisation_id = rows.integer("organisation_id");
+    r.ip = rows.text("ip");
+    r.request_id = rows.text("request_id");
+    r.details = rows.text("details");
     out.push_back(std::move(r));
   }
   return out;

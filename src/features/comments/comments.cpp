@@ -18,29 +18,31 @@ std::map<std::string, Resolver>& registry() {
 std::mutex registry_mutex;
 
 constexpr const char* kSelect =
-    "SELECT m.id, m.target_kind, m.target_id, m.parent_id, m.depth, m.author_id, "
-    "COALESCE(u.display_name, ''), m.anonymous, COALESCE(m.stance, ''), m.body, m.supports, "
-    "m.created_at, COALESCE(m.edited_at, ''), COALESCE(m.hidden_at, ''), "
-    "COALESCE(m.hidden_reason, '') "
+    "SELECT m.id AS id, m.target_kind AS target_kind, m.target_id AS target_id, "
+    "m.parent_id AS parent_id, m.depth AS depth, m.author_id AS author_id, "
+    "COALESCE(u.display_name, '') AS author_name, m.anonymous AS anonymous, "
+    "COALESCE(m.stance, '') AS stance, m.body AS body, m.supports AS supports, "
+    "m.created_at AS created_at, COALESCE(m.edited_at, '') AS edited_at, "
+    "COALESCE(m.hidden_at, '') AS hidden_at, COALESCE(m.hidden_reason, '') AS hidden_reason "
     "FROM comments m LEFT JOIN users u ON u.id = m.author_id AND u.deleted_at IS NULL ";
 
 Comment read(const storage::Rows& r) {
   Comment m;
-  m.id = r.integer(0);
-  m.target_kind = r.text(1);
-  m.target_id = r.integer(2);
-  if (!r.is_null(3)) m.parent_id = r.integer(3);
-  m.depth = static_cast<int>(r.integer(4));
-  m.author_id = r.integer(5);
-  m.author_name = r.text(6);
-  m.anonymous = r.integer(7) != 0;
-  m.stance = r.text(8);
-  m.body = r.text(9);
-  m.supports = static_cast<int>(r.integer(10));
-  m.created_at = r.text(11);
-  m.edited_at = r.text(12);
-  m.hidden_at = r.text(13);
-  m.hidden_reason = r.text(14);
+  m.id = r.integer("id");
+  m.target_kind = r.text("target_kind");
+  m.target_id = r.integer("target_id");
+  if (!r.is_null("parent_id")) m.parent_id = r.integer("parent_id");
+  m.depth = static_cast<int>(r.integer("depth"));
+  m.author_id = r.integer("author_id");
+  m.author_name = r.text("author_name");
+  m.anonymous = r.integer("anonymous") != 0;
+  m.stance = r.text("stance");
+  m.body = r.text("body");
+  m.supports = static_cast<int>(r.integer("supports"));
+  m.created_at = r.text("created_at");
+  m.edited_at = r.text("edited_at");
+  m.hidden_at = r.text("hidden_at");
+  m.hidden_reason = r.text("hidden_reason");
   return m;
 }
 
@@ -82,12 +84,13 @@ std::string problem(const std::string& body, const std::string& stance) {
 bool within_rate_limit(storage::Connection& c, std::int64_t author_id) {
   const auto now = core::Clock::now();
   auto rows = c.query(
-      "SELECT SUM(created_at > ?), COUNT(*) FROM comments WHERE author_id = ? AND created_at > ?",
+      "SELECT SUM(created_at > ?) AS recent, COUNT(*) AS today FROM comments "
+      "WHERE author_id = ? AND created_at > ?",
       core::iso_timestamp(now - std::chrono::minutes(10)), author_id,
       core::iso_timestamp(now - std::chrono::hours(24)));
   rows.next();
-  const auto recent = rows.is_null(0) ? 0 : rows.integer(0);
-  return recent < kPerTenMinutes && rows.integer(1) < kPerDay;
+  const auto recent = rows.is_null("recent") ? 0 : rows.integer("recent");
+  return recent < kPerTenMinutes && rows.integer("today") < kPerDay;
 }
 
 std::int64_t add(storage::Connection& c, const NewComment& m) {
@@ -214,10 +217,12 @@ void edit(storage::Connection& c, const Comment& comment, const std::string& bod
 std::vector<Edit> history(storage::Connection& c, std::int64_t comment_id) {
   std::vector<Edit> out;
   auto rows = c.query(
-      "SELECT body, COALESCE(stance, ''), replaced_at FROM comment_edits WHERE comment_id = ? "
-      "ORDER BY id",
+      "SELECT body AS body, COALESCE(stance, '') AS stance, replaced_at AS replaced_at "
+      "FROM comment_edits WHERE comment_id = ? ORDER BY id",
       comment_id);
-  while (rows.next()) out.push_back({rows.text(0), rows.text(1), rows.text(2)});
+  while (rows.next()) {
+    out.push_back({rows.text("body"), rows.text("stance"), rows.text("replaced_at")});
+  }
   return out;
 }
 
@@ -280,9 +285,9 @@ std::vector<Reported> open_reports(storage::Connection& c, std::int64_t organisa
   std::vector<std::pair<std::int64_t, std::int64_t>> ids;  // comment, reports
   {
     auto rows = c.query(
-        "SELECT comment_id, COUNT(*) FROM comment_reports WHERE resolved_at IS NULL "
-        "GROUP BY comment_id ORDER BY MIN(created_at) LIMIT 500");
-    while (rows.next()) ids.emplace_back(rows.integer(0), rows.integer(1));
+        "SELECT comment_id AS comment_id, COUNT(*) AS reports FROM comment_reports "
+        "WHERE resolved_at IS NULL GROUP BY comment_id ORDER BY MIN(created_at) LIMIT 500");
+    while (rows.next()) ids.emplace_back(rows.integer("comment_id"), rows.integer("reports"));
   }
   for (const auto& [id, reports] : ids) {
     const auto comment = find(c, id);

@@ -20,21 +20,23 @@ namespace ruamkit::features::documents {
 namespace {
 
 constexpr const char* kColumns =
-    "SELECT id, organisation_id, owner_kind, owner_id, title, file_name, content_type, "
-    "sha256, storage_key, created_at, byte_size FROM documents ";
+    "SELECT id AS id, organisation_id AS organisation_id, owner_kind AS owner_kind, "
+    "owner_id AS owner_id, title AS title, file_name AS file_name, "
+    "content_type AS content_type, sha256 AS sha256, storage_key AS storage_key, "
+    "created_at AS created_at, byte_size AS byte_size FROM documents ";
 
 Document read_document(const storage::Rows& r) {
   Document d;
-  d.id = r.integer(0);
-  d.organisation_id = r.integer(1);
-  d.owner = {r.text(2), r.integer(3)};
-  d.title = r.text(4);
-  d.file_name = r.text(5);
-  d.content_type = r.text(6);
-  d.sha256 = r.text(7);
-  d.storage_key = r.text(8);
-  d.created_at = r.text(9);
-  d.byte_size = r.integer(10);
+  d.id = r.integer("id");
+  d.organisation_id = r.integer("organisation_id");
+  d.owner = {r.text("owner_kind"), r.integer("owner_id")};
+  d.title = r.text("title");
+  d.file_name = r.text("file_name");
+  d.content_type = r.text("content_type");
+  d.sha256 = r.text("sha256");
+  d.storage_key = r.text("storage_key");
+  d.created_at = r.text("created_at");
+  d.byte_size = r.integer("byte_size");
   return d;
 }
 

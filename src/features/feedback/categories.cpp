@@ -110,35 +110,33 @@ void install_categories(Context& context) {
                        });
                      });
 
-  context.router.post("/manage/organisations/{id}/feedback/categories",
-                      [&db, &views](http::Request& request) {
-                        const auto organisation_id = web::id_param(request, "id");
-                        const auto& t = views.messages(request);
-                        auto k = read_category(request);
-                        k.organisation_id = organisation_id;
-                        return write_then_respond(
-                            db,
-                            [&](storage::Connection& c) -> Reply {
-                              organisations::require_manage(c, request, organisation_id);
-                              auto problems = check_category(k);
-                              if (problems.empty() && !save_category(c, k))
-                                problems.emplace_back("code", "feedback_category_code_taken");
-                              if (!problems.empty()) {
-                                auto form = category_form(t, list_url(organisation_id), k, true);
-                                form.errors(problems);
-                                return [&, form](storage::Connection& c) {
-                                  return list_page(views, request, c, organisation_id, form, 422);
-                                };
-                              }
-                              audit::record(c, request,
-                                            {"feedback.category_created", "feedback_category",
-                                             std::to_string(k.id), organisation_id});
-                              return std::nullopt;
-                            },
-                            [&] {
-                              return web::redirect(list_url(organisation_id) + "?notice=created");
-                            });
-                      });
+  context.router.post(
+      "/manage/organisations/{id}/feedback/categories", [&db, &views](http::Request& request) {
+        const auto organisation_id = web::id_param(request, "id");
+        const auto& t = views.messages(request);
+        auto k = read_category(request);
+        k.organisation_id = organisation_id;
+        return write_then_respond(
+            db,
+            [&](storage::Connection& c) -> Reply {
+              organisations::require_manage(c, request, organisation_id);
+              auto problems = check_category(k);
+              if (problems.empty() && !save_category(c, k))
+                problems.emplace_back("code", "feedback_category_code_taken");
+              if (!problems.empty()) {
+                auto form = category_form(t, list_url(organisation_id), k, true);
+                form.errors(problems);
+                return [&, form](storage::Connection& c) {
+                  return list_page(views, request, c, organisation_id, form, 422);
+                };
+              }
+              audit::record(c, request,
+                            {"feedback.category_created", "feedback_category", std::to_string(k.id),
+                             organisation_id});
+              return std::nullopt;
+            },
+            [&] { return web::redirect(list_url(organisation_id) + "?notice=created"); });
+      });
 
   context.router.post("/manage/feedback/categories/{id}", [&db, &views](http::Request& request) {
     const auto id = web::id_param(request, "id");
@@ -147,29 +145,31 @@ void install_categories(Context& context) {
     return write_then_respond(
         db,
         [&](storage::Connection& c) -> Reply {
-      const auto old = find_category(c, id);
-      if (!old) throw http::HttpError(404, "no_category");
-      organisation_id = old->organisation_id;
-      organisations::require_manage(c, request, organisation_id);
-      k.id = id;
-      k.organisation_id = organisation_id;
-      auto problems = check_category(k);
-      if (problems.empty() && !save_category(c, k))
-        problems.emplace_back("code", "feedback_category_code_taken");
-      if (!problems.empty()) {
-        // The edit forms are all on the list page; the error is shown there.
-        const auto& t = views.messages(request);
-        auto form = category_form(t, "/manage/feedback/categories/" + std::to_string(id), k, false);
-        form.errors(problems);
-        return [&, form](storage::Connection&) {
-          return views.page(request, "form", t.text("feedback.categories.edit"), form.view(), 422);
-        };
-      }
-      audit::record(
-          c, request,
-          {"feedback.category_changed", "feedback_category", std::to_string(id), organisation_id});
-      return std::nullopt;
-    },
+          const auto old = find_category(c, id);
+          if (!old) throw http::HttpError(404, "no_category");
+          organisation_id = old->organisation_id;
+          organisations::require_manage(c, request, organisation_id);
+          k.id = id;
+          k.organisation_id = organisation_id;
+          auto problems = check_category(k);
+          if (problems.empty() && !save_category(c, k))
+            problems.emplace_back("code", "feedback_category_code_taken");
+          if (!problems.empty()) {
+            // The edit forms are all on the list page; the error is shown there.
+            const auto& t = views.messages(request);
+            auto form =
+                category_form(t, "/manage/feedback/categories/" + std::to_string(id), k, false);
+            form.errors(problems);
+            return [&, form](storage::Connection&) {
+              return views.page(request, "form", t.text("feedback.categories.edit"), form.view(),
+                                422);
+            };
+          }
+          audit::record(c, request,
+                        {"feedback.category_changed", "feedback_category", std::to_string(id),
+                         organisation_id});
+          return std::nullopt;
+        },
         [&] { return web::redirect(list_url(organisation_id) + "?notice=saved"); });
   });
 }

@@ -9,24 +9,26 @@ namespace ruamkit::features::feedback {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT i.id, i.organisation_id, i.fiscal_year, i.title, i.finding, i.action, i.owner_id, "
-    "COALESCE(u.display_name, ''), COALESCE(i.due_on, ''), i.status, i.done_note, i.updated_at "
+    "SELECT i.id AS id, i.organisation_id AS organisation_id, i.fiscal_year AS fiscal_year, "
+    "i.title AS title, i.finding AS finding, i.action AS action, i.owner_id AS owner_id, "
+    "COALESCE(u.display_name, '') AS owner_name, COALESCE(i.due_on, '') AS due_on, "
+    "i.status AS status, i.done_note AS done_note, i.updated_at AS updated_at "
     "FROM improvement_items i LEFT JOIN users u ON u.id = i.owner_id ";
 
 PlanItem read(const storage::Rows& r) {
   PlanItem p;
-  p.id = r.integer(0);
-  p.organisation_id = r.integer(1);
-  p.fiscal_year = static_cast<int>(r.integer(2));
-  p.title = r.text(3);
-  p.finding = r.text(4);
-  p.action = r.text(5);
-  if (!r.is_null(6)) p.owner_id = r.integer(6);
-  p.owner_name = r.text(7);
-  p.due_on = r.text(8);
-  p.status = r.text(9);
-  p.done_note = r.text(10);
-  p.updated_at = r.text(11);
+  p.id = r.integer("id");
+  p.organisation_id = r.integer("organisation_id");
+  p.fiscal_year = static_cast<int>(r.integer("fiscal_year"));
+  p.title = r.text("title");
+  p.finding = r.text("finding");
+  p.action = r.text("action");
+  if (!r.is_null("owner_id")) p.owner_id = r.integer("owner_id");
+  p.owner_name = r.text("owner_name");
+  p.due_on = r.text("due_on");
+  p.status = r.text("status");
+  p.done_note = r.text("done_note");
+  p.updated_at = r.text("updated_at");
   return p;
 }
 

@@ -116,8 +116,11 @@ std::vector<Version> versions(storage::Connection& c, std::int64_t hearing_id) {
         hearing_id);
     while (rows.next()) {
       index[rows.integer("id")] = out.size();
-      out.push_back({rows.integer("id"), static_cast<int>(rows.integer("number")),
-                     rows.text("note"), rows.text("created_at"), {}});
+      out.push_back({rows.integer("id"),
+                     static_cast<int>(rows.integer("number")),
+                     rows.text("note"),
+                     rows.text("created_at"),
+                     {}});
     }
   }
   auto rows = c.query(
@@ -135,10 +138,10 @@ std::vector<Version> versions(storage::Connection& c, std::int64_t hearing_id) {
 }
 
 std::optional<Section> find_section(storage::Connection& c, std::int64_t section_id) {
-  auto rows =
-      c.query("SELECT id AS id, version_id AS version_id, position AS position, "
-              "heading AS heading, body AS body FROM hearing_sections WHERE id = ?",
-              section_id);
+  auto rows = c.query(
+      "SELECT id AS id, version_id AS version_id, position AS position, "
+      "heading AS heading, body AS body FROM hearing_sections WHERE id = ?",
+      section_id);
   if (!rows.next()) return std::nullopt;
   return Section{rows.integer("id"), rows.integer("version_id"),
                  static_cast<int>(rows.integer("position")), rows.text("heading"),
@@ -205,8 +208,12 @@ std::vector<Issue> issues(storage::Connection& c, std::int64_t hearing_id) {
         hearing_id);
     while (rows.next()) {
       index[rows.integer("id")] = out.size();
-      out.push_back({rows.integer("id"), rows.text("title"), rows.text("response"),
-                     rows.text("reasons"), rows.text("outcome"), {}});
+      out.push_back({rows.integer("id"),
+                     rows.text("title"),
+                     rows.text("response"),
+                     rows.text("reasons"),
+                     rows.text("outcome"),
+                     {}});
     }
   }
   auto rows = c.query(

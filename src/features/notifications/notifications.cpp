@@ -55,16 +55,16 @@ std::string absolute_url(const std::string& base_url, const std::string& path) {
 Settings settings(storage::Connection& c, std::int64_t user_id) {
   Settings s;
   auto rows = c.query(
-      "SELECT COALESCE(n.email, 'each'), COALESCE(n.replies, 1), COALESCE(n.results, 1), "
-      "COALESCE(n.news, 1), u.locale FROM users u LEFT JOIN notification_settings n "
-      "ON n.user_id = u.id WHERE u.id = ?",
+      "SELECT COALESCE(n.email, 'each') AS email, COALESCE(n.replies, 1) AS replies, "
+      "COALESCE(n.results, 1) AS results, COALESCE(n.news, 1) AS news, u.locale AS locale "
+      "FROM users u LEFT JOIN notification_settings n ON n.user_id = u.id WHERE u.id = ?",
       user_id);
   if (!rows.next()) return s;
-  s.email = rows.text(0);
-  s.replies = rows.integer(1) != 0;
-  s.results = rows.integer(2) != 0;
-  s.news = rows.integer(3) != 0;
-  s.locale = rows.text(4);
+  s.email = rows.text("email");
+  s.replies = rows.integer("replies") != 0;
+  s.results = rows.integer("results") != 0;
+  s.news = rows.integer("news") != 0;
+  s.locale = rows.text("locale");
   return s;
 }
 
@@ -86,17 +86,17 @@ void notify(storage::Connection& c, const web::Views& views, const std::string& 
   std::set<std::int64_t> done;
   for (const auto user_id : users) {
     if (!done.insert(user_id).second) continue;
-    auto rows =
-        c.query(std::string("SELECT u.email, u.locale, COALESCE(n.email, 'each'), COALESCE(n.") +
-                    column(message.category) +
-                    ", 1) FROM users u LEFT JOIN notification_settings n ON n.user_id = u.id "
-                    "WHERE u.id = ? AND u.deleted_at IS NULL",
-                user_id);
+    auto rows = c.query(std::string("SELECT u.email AS email, u.locale AS locale, "
+                                    "COALESCE(n.email, 'each') AS mode, COALESCE(n.") +
+                            column(message.category) +
+                            ", 1) AS wanted FROM users u LEFT JOIN notification_settings n "
+                            "ON n.user_id = u.id WHERE u.id = ? AND u.deleted_at IS NULL",
+                        user_id);
     if (!rows.next()) continue;
-    const auto email = rows.optional_text(0);
-    const auto locale = rows.text(1);
-    const auto mode = rows.text(2);
-    const bool wanted = rows.integer(3) != 0;
+    const auto email = rows.optional_text("email");
+    const auto locale = rows.text("locale");
+    const auto mode = rows.text("mode");
+    const bool wanted = rows.integer("wanted") != 0;
     const bool mail_now = email && wanted && mode == "each";
     const bool digest = email && wanted && mode == "digest";
     c.execute(
@@ -122,12 +122,12 @@ std::vector<Item> inbox(storage::Connection& c, const web::Catalogue& t, std::in
                         int limit) {
   std::vector<Item> out;
   auto rows = c.query(
-      "SELECT id, kind, args, url, created_at, read_at IS NOT NULL FROM notifications "
-      "WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+      "SELECT id AS id, kind AS kind, args AS args, url AS url, created_at AS created_at, "
+      "read_at IS NOT NULL AS read FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?",
       user_id, limit);
   while (rows.next()) {
-    out.push_back({rows.integer(0), text_of(t, rows.text(1), rows.text(2)), rows.text(3),
-                   rows.text(4), rows.integer(5) != 0});
+    out.push_back({rows.integer("id"), text_of(t, rows.text("kind"), rows.text("args")),
+                   rows.text("url"), rows.text("created_at"), rows.integer("read") != 0});
   }
   return out;
 }
@@ -160,26 +160,29 @@ int send_digests(storage::Connection& c, const web::Views& views, const std::str
   std::map<std::int64_t, std::vector<Waiting>> by_user;
   {
     auto rows = c.query(
-        "SELECT user_id, kind, args, url FROM notifications WHERE awaiting_digest = 1 "
-        "ORDER BY user_id, id");
+        "SELECT user_id AS user_id, kind AS kind, args AS args, url AS url FROM notifications "
+        "WHERE awaiting_digest = 1 ORDER BY user_id, id");
     while (rows.next()) {
-      by_user[rows.integer(0)].push_back({rows.text(1), rows.text(2), rows.text(3)});
+      by_user[rows.integer("user_id")].push_back(
+          {rows.text("kind"), rows.text("args"), rows.text("url")});
     }
   }
   int sent = 0;
   const auto now = core::iso_timestamp(core::Clock::now());
   for (const auto& [user_id, items] : by_user) {
-    auto rows =
-        c.query("SELECT email, locale FROM users WHERE id = ? AND deleted_at IS NULL", user_id);
-    if (rows.next() && !rows.is_null(0)) {
-      const auto& t = views.catalogue(rows.text(1));
+    auto rows = c.query(
+        "SELECT email AS email, locale AS locale FROM users WHERE id = ? AND "
+        "deleted_at IS NULL",
+        user_id);
+    if (rows.next() && !rows.is_null("email")) {
+      const auto& t = views.catalogue(rows.text("locale"));
       std::string list;
       for (const auto& item : items) {
         list += "- " + text_of(t, item.kind, item.args) + "\n  " +
                 absolute_url(base_url, item.url) + "\n";
       }
       mail::MailMessage mail;
-      mail.to = rows.text(0);
+      mail.to = rows.text("email");
       mail.subject =
           t.format("mail.digest.subject", {{"count", static_cast<std::int64_t>(items.size())}});
       mail.body_text = t.format(

@@ -12,25 +12,27 @@ namespace ruamkit::features::organisations {
 namespace {
 
 constexpr const char* kColumns =
-    "id, parent_id, kind, slug, name_th, name_en, COALESCE(email, ''), COALESCE(phone, ''), "
-    "COALESCE(website, ''), COALESCE(address, ''), COALESCE(about, ''), COALESCE(mission, ''), "
-    "COALESCE(participation_channels, '')";
+    "id AS id, parent_id AS parent_id, kind AS kind, slug AS slug, name_th AS name_th, "
+    "name_en AS name_en, COALESCE(email, '') AS email, COALESCE(phone, '') AS phone, "
+    "COALESCE(website, '') AS website, COALESCE(address, '') AS address, "
+    "COALESCE(about, '') AS about, COALESCE(mission, '') AS mission, "
+    "COALESCE(participation_channels, '') AS participation_channels";
 
 Organisation read_row(const storage::Rows& rows) {
   Organisation o;
-  o.id = rows.integer(0);
-  if (!rows.is_null(1)) o.parent_id = rows.integer(1);
-  o.kind = rows.text(2);
-  o.slug = rows.text(3);
-  o.name_th = rows.text(4);
-  o.name_en = rows.text(5);
-  o.email = rows.text(6);
-  o.phone = rows.text(7);
-  o.website = rows.text(8);
-  o.address = rows.text(9);
-  o.about = rows.text(10);
-  o.mission = rows.text(11);
-  o.participation_channels = rows.text(12);
+  o.id = rows.integer("id");
+  if (!rows.is_null("parent_id")) o.parent_id = rows.integer("parent_id");
+  o.kind = rows.text("kind");
+  o.slug = rows.text("slug");
+  o.name_th = rows.text("name_th");
+  o.name_en = rows.text("name_en");
+  o.email = rows.text("email");
+  o.phone = rows.text("phone");
+  o.website = rows.text("website");
+  o.address = rows.text("address");
+  o.about = rows.text("about");
+  o.mission = rows.text("mission");
+  o.participation_channels = rows.text("participation_channels");
   return o;
 }
 
@@ -182,14 +184,16 @@ void update(storage::Connection& c, const Organisation& o) {
 
 std::vector<Member> members(storage::Connection& c, std::int64_t organisation_id) {
   auto rows = c.query(
-      "SELECT m.id, u.id, u.display_name, COALESCE(u.email, ''), m.role, m.created_at "
+      "SELECT m.id AS membership_id, u.id AS user_id, u.display_name AS display_name, "
+      "COALESCE(u.email, '') AS email, m.role AS role, m.created_at AS since "
       "FROM memberships m JOIN users u ON u.id = m.user_id "
       "WHERE m.organisation_id = ? AND u.deleted_at IS NULL ORDER BY u.display_name, m.role",
       organisation_id);
   std::vector<Member> out;
   while (rows.next()) {
-    out.push_back({rows.integer(0), rows.integer(1), rows.text(2), rows.text(3),
-                   parse_role(rows.text(4)).value_or(Role::official), rows.text(5)});
+    out.push_back({rows.integer("membership_id"), rows.integer("user_id"),
+                   rows.text("display_name"), rows.text("email"),
+                   parse_role(rows.text("role")).value_or(Role::official), rows.text("since")});
   }
   return out;
 }

@@ -10,9 +10,13 @@ namespace ruamkit::features::pages {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT g.id, g.kind, g.organisation_id, o.slug, o.name_th, o.name_en, g.space_id, "
-    "COALESCE(s.kind, ''), COALESCE(s.title, ''), COALESCE(s.status, ''), g.title, g.body, "
-    "g.status, g.revision, g.created_at, g.updated_at, COALESCE(g.published_at, '') "
+    "SELECT g.id AS id, g.kind AS kind, g.organisation_id AS organisation_id, "
+    "o.slug AS organisation_slug, o.name_th AS organisation_name_th, "
+    "o.name_en AS organisation_name_en, g.space_id AS space_id, "
+    "COALESCE(s.kind, '') AS space_kind, COALESCE(s.title, '') AS space_title, "
+    "COALESCE(s.status, '') AS space_status, g.title AS title, g.body AS body, "
+    "g.status AS status, g.revision AS revision, g.created_at AS created_at, "
+    "g.updated_at AS updated_at, COALESCE(g.published_at, '') AS published_at "
     "FROM pages g JOIN organisations o ON o.id = g.organisation_id "
     "LEFT JOIN spaces s ON s.id = g.space_id ";
 
@@ -22,23 +26,23 @@ constexpr const char* kPublic =
 
 Page read_page(const storage::Rows& r) {
   Page p;
-  p.id = r.integer(0);
-  p.kind = r.text(1);
-  p.organisation_id = r.integer(2);
-  p.organisation_slug = r.text(3);
-  p.organisation_name_th = r.text(4);
-  p.organisation_name_en = r.text(5);
-  if (!r.is_null(6)) p.space_id = r.integer(6);
-  p.space_kind = r.text(7);
-  p.space_title = r.text(8);
-  p.space_status = r.text(9);
-  p.title = r.text(10);
-  p.body = r.text(11);
-  p.status = r.text(12);
-  p.revision = static_cast<int>(r.integer(13));
-  p.created_at = r.text(14);
-  p.updated_at = r.text(15);
-  p.published_at = r.text(16);
+  p.id = r.integer("id");
+  p.kind = r.text("kind");
+  p.organisation_id = r.integer("organisation_id");
+  p.organisation_slug = r.text("organisation_slug");
+  p.organisation_name_th = r.text("organisation_name_th");
+  p.organisation_name_en = r.text("organisation_name_en");
+  if (!r.is_null("space_id")) p.space_id = r.integer("space_id");
+  p.space_kind = r.text("space_kind");
+  p.space_title = r.text("space_title");
+  p.space_status = r.text("space_status");
+  p.title = r.text("title");
+  p.body = r.text("body");
+  p.status = r.text("status");
+  p.revision = static_cast<int>(r.integer("revision"));
+  p.created_at = r.text("created_at");
+  p.updated_at = r.text("updated_at");
+  p.published_at = r.text("published_at");
   return p;
 }
 
@@ -159,30 +163,32 @@ void set_status(storage::Connection& c, std::int64_t id, const std::string& stat
 std::vector<Revision> revisions(storage::Connection& c, std::int64_t id, bool drafts) {
   std::vector<Revision> out;
   auto rows = c.query(
-      "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
+      "SELECT r.number AS number, r.title AS title, r.body AS body, r.note AS note, "
+      "r.edited_at AS edited_at, COALESCE(u.display_name, '') AS editor_name "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
       "WHERE r.page_id = ? AND (? OR r.was_public) ORDER BY r.number DESC",
       id, drafts ? 1 : 0);
   while (rows.next()) {
-    out.push_back({static_cast<int>(rows.integer(0)), rows.text(1), rows.text(2), rows.text(3),
-                   rows.text(4), rows.text(5)});
+    out.push_back({static_cast<int>(rows.integer("number")), rows.text("title"), rows.text("body"),
+                   rows.text("note"), rows.text("edited_at"), rows.text("editor_name")});
   }
   return out;
 }
 
 std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int number, bool drafts) {
   auto rows = c.query(
-      "SELECT r.number, r.title, r.body, r.note, r.edited_at, COALESCE(u.display_name, '') "
+      "SELECT r.number AS number, r.title AS title, r.body AS body, r.note AS note, "
+      "r.edited_at AS edited_at, COALESCE(u.display_name, '') AS editor_name "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
       "WHERE r.page_id = ? AND r.number = ? AND (? OR r.was_public)",
       id, number, drafts ? 1 : 0);
   if (!rows.next()) return std::nullopt;
-  return Revision{static_cast<int>(rows.integer(0)),
-                  rows.text(1),
-                  rows.text(2),
-                  rows.text(3),
-                  rows.text(4),
-                  rows.text(5)};
+  return Revision{static_cast<int>(rows.integer("number")),
+                  rows.text("title"),
+                  rows.text("body"),
+                  rows.text("note"),
+                  rows.text("edited_at"),
+                  rows.text("editor_name")};
 }
 
 void reindex(storage::Connection& c, std::int64_t id) {

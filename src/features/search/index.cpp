@@ -122,58 +122,64 @@ std::vector<Hit> search(storage::Connection& c, const Query& q) {
   std::string ids;
   std::vector<std::int64_t> order;
   if (filtered) {
-    auto ranked = c.query(
-        std::string("SELECT e.id, e.kind, e.ref, e.url, bm25(search_text, 5.0, 1.0) AS rank "
-                    "FROM search_text JOIN search_entries e ON e.id = search_text.rowid ") +
-            kFilter + " ORDER BY rank LIMIT ? OFFSET ?",
-        expression, kind, kind, q.organisation_id, q.organisation_id, q.limit, q.offset);
+    auto ranked =
+        c.query(std::string("SELECT e.id AS id, e.kind AS kind, e.ref AS ref, e.url AS url, "
+                            "bm25(search_text, 5.0, 1.0) AS rank "
+                            "FROM search_text JOIN search_entries e ON e.id = search_text.rowid ") +
+                    kFilter + " ORDER BY rank LIMIT ? OFFSET ?",
+                expression, kind, kind, q.organisation_id, q.organisation_id, q.limit, q.offset);
     while (ranked.next()) {
-      hits.push_back({ranked.text(1), ranked.text(2), ranked.text(3), "", "", ranked.real(4)});
+      hits.push_back({ranked.text("kind"), ranked.text("ref"), ranked.text("url"), "", "",
+                      ranked.real("rank")});
       if (!ids.empty()) ids += ',';
-      ids += std::to_string(ranked.integer(0));
+      ids += std::to_string(ranked.integer("id"));
     }
   } else {
     auto ranked = c.query(
-        "SELECT rowid, bm25(search_text, 5.0, 1.0) AS rank FROM search_text "
+        "SELECT rowid AS id, bm25(search_text, 5.0, 1.0) AS rank FROM search_text "
         "WHERE search_text MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
         expression, q.limit, q.offset);
     std::vector<double> ranks;
     while (ranked.next()) {
-      order.push_back(ranked.integer(0));
-      ranks.push_back(ranked.real(1));
+      order.push_back(ranked.integer("id"));
+      ranks.push_back(ranked.real("rank"));
       if (!ids.empty()) ids += ',';
-      ids += std::to_string(ranked.integer(0));
+      ids += std::to_string(ranked.integer("id"));
     }
     hits.resize(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) hits[i].rank = ranks[i];
     if (!order.empty()) {
       // `ids` holds integers read from the database, never text from a person.
-      auto entries =
-          c.query("SELECT id, kind, ref, url FROM search_entries WHERE id IN (" + ids + ")");
+      auto entries = c.query(
+          "SELECT id AS id, kind AS kind, ref AS ref, url AS url FROM search_entries "
+          "WHERE id IN (" +
+          ids + ")");
       while (entries.next()) {
-        const auto at = std::find(order.begin(), order.end(), entries.integer(0)) - order.begin();
-        hits[static_cast<std::size_t>(at)].kind = entries.text(1);
-        hits[static_cast<std::size_t>(at)].ref = entries.text(2);
-        hits[static_cast<std::size_t>(at)].url = entries.text(3);
+        const auto at =
+            std::find(order.begin(), order.end(), entries.integer("id")) - order.begin();
+        hits[static_cast<std::size_t>(at)].kind = entries.text("kind");
+        hits[static_cast<std::size_t>(at)].ref = entries.text("ref");
+        hits[static_cast<std::size_t>(at)].url = entries.text("url");
       }
     }
   }
   if (hits.empty()) return hits;
   // `ids` holds integers read from the database, never text from a person.
   auto marked = c.query(
-      "SELECT e.kind, e.ref, highlight(search_text, 0, char(1), char(2)), "
-      "snippet(search_text, 1, char(1), char(2), '…', 24) "
+      "SELECT e.kind AS kind, e.ref AS ref, "
+      "highlight(search_text, 0, char(1), char(2)) AS title_marked, "
+      "snippet(search_text, 1, char(1), char(2), '…', 24) AS snippet_marked "
       "FROM search_text JOIN search_entries e ON e.id = search_text.rowid "
       "WHERE search_text MATCH ? AND search_text.rowid IN (" +
           ids + ")",
       expression);
   while (marked.next()) {
-    const auto kind_text = marked.text(0);
-    const auto ref = marked.text(1);
+    const auto kind_text = marked.text("kind");
+    const auto ref = marked.text("ref");
     for (auto& hit : hits) {
       if (hit.kind == kind_text && hit.ref == ref) {
-        hit.title_html = marked_html(marked.text(2));
-        hit.snippet_html = marked_html(marked.text(3));
+        hit.title_html = marked_html(marked.text("title_marked"));
+        hit.snippet_html = marked_html(marked.text("snippet_marked"));
       }
     }
   }

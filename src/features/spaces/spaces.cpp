@@ -14,33 +14,36 @@ namespace ruamkit::features::spaces {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT s.id, s.kind, s.organisation_id, o.slug, o.name_th, o.name_en, s.title, s.summary, "
-    "s.body, s.scope, COALESCE(s.province_code, ''), COALESCE(p.name_th, ''), "
-    "COALESCE(p.name_en, ''), s.level, s.status, s.created_at, s.updated_at, "
-    "COALESCE(s.published_at, '') "
+    "SELECT s.id AS id, s.kind AS kind, s.organisation_id AS organisation_id, "
+    "o.slug AS organisation_slug, o.name_th AS organisation_name_th, "
+    "o.name_en AS organisation_name_en, s.title AS title, s.summary AS summary, s.body AS body, "
+    "s.scope AS scope, COALESCE(s.province_code, '') AS province_code, "
+    "COALESCE(p.name_th, '') AS province_name_th, COALESCE(p.name_en, '') AS province_name_en, "
+    "s.level AS level, s.status AS status, s.created_at AS created_at, "
+    "s.updated_at AS updated_at, COALESCE(s.published_at, '') AS published_at "
     "FROM spaces s JOIN organisations o ON o.id = s.organisation_id "
     "LEFT JOIN provinces p ON p.code = s.province_code ";
 
 Space read_space(const storage::Rows& r) {
   Space s;
-  s.id = r.integer(0);
-  s.kind = r.text(1);
-  s.organisation_id = r.integer(2);
-  s.organisation_slug = r.text(3);
-  s.organisation_name_th = r.text(4);
-  s.organisation_name_en = r.text(5);
-  s.title = r.text(6);
-  s.summary = r.text(7);
-  s.body = r.text(8);
-  s.scope = r.text(9);
-  s.province_code = r.text(10);
-  s.province_name_th = r.text(11);
-  s.province_name_en = r.text(12);
-  s.level = r.text(13);
-  s.status = r.text(14);
-  s.created_at = r.text(15);
-  s.updated_at = r.text(16);
-  s.published_at = r.text(17);
+  s.id = r.integer("id");
+  s.kind = r.text("kind");
+  s.organisation_id = r.integer("organisation_id");
+  s.organisation_slug = r.text("organisation_slug");
+  s.organisation_name_th = r.text("organisation_name_th");
+  s.organisation_name_en = r.text("organisation_name_en");
+  s.title = r.text("title");
+  s.summary = r.text("summary");
+  s.body = r.text("body");
+  s.scope = r.text("scope");
+  s.province_code = r.text("province_code");
+  s.province_name_th = r.text("province_name_th");
+  s.province_name_en = r.text("province_name_en");
+  s.level = r.text("level");
+  s.status = r.text("status");
+  s.created_at = r.text("created_at");
+  s.updated_at = r.text("updated_at");
+  s.published_at = r.text("published_at");
   return s;
 }
 
@@ -60,15 +63,19 @@ void load_tags(storage::Connection& c, std::vector<Space>& spaces) {
     by_id[s.id] = &s;
   }
   auto stages = c.query(
-      "SELECT st.space_id, st.stage FROM space_stages st JOIN policy_stages ps ON ps.code = "
-      "st.stage WHERE st.space_id IN (" +
+      "SELECT st.space_id AS space_id, st.stage AS stage FROM space_stages st "
+      "JOIN policy_stages ps ON ps.code = st.stage WHERE st.space_id IN (" +
       ids + ") ORDER BY ps.position");
-  while (stages.next()) by_id[stages.integer(0)]->stages.push_back(stages.text(1));
+  while (stages.next()) {
+    by_id[stages.integer("space_id")]->stages.push_back(stages.text("stage"));
+  }
   auto topics = c.query(
-      "SELECT st.space_id, st.topic FROM space_topics st JOIN topics t ON t.code = st.topic "
-      "WHERE st.space_id IN (" +
+      "SELECT st.space_id AS space_id, st.topic AS topic FROM space_topics st "
+      "JOIN topics t ON t.code = st.topic WHERE st.space_id IN (" +
       ids + ") ORDER BY t.position");
-  while (topics.next()) by_id[topics.integer(0)]->topics.push_back(topics.text(1));
+  while (topics.next()) {
+    by_id[topics.integer("space_id")]->topics.push_back(topics.text("topic"));
+  }
 }
 
 void write_tags(storage::Connection& c, std::int64_t id, const SpaceFields& f) {
@@ -99,26 +106,32 @@ std::string where(const Filter& f) {
 }
 
 std::string phase_columns() {
-  return "SELECT id, space_id, title, description, starts_on, ends_on FROM phases ";
+  return "SELECT id AS id, space_id AS space_id, title AS title, description AS description, "
+         "starts_on AS starts_on, ends_on AS ends_on FROM phases ";
 }
 
 Phase read_phase(const storage::Rows& r) {
-  return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+  return {r.integer("id"),       r.integer("space_id"), r.text("title"),
+          r.text("description"), r.text("starts_on"),   r.text("ends_on")};
 }
 
 Meeting read_meeting(const storage::Rows& r) {
-  return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
+  return {r.integer("id"),    r.integer("space_id"), r.text("title"),  r.text("held_on"),
+          r.text("location"), r.text("agenda"),      r.text("minutes")};
 }
 
 constexpr const char* kMeetingColumns =
-    "SELECT id, space_id, title, held_on, location, agenda, minutes FROM meetings ";
+    "SELECT id AS id, space_id AS space_id, title AS title, held_on AS held_on, "
+    "location AS location, agenda AS agenda, minutes AS minutes FROM meetings ";
 
 }  // namespace
 
 std::vector<Province> provinces(storage::Connection& c) {
   std::vector<Province> out;
-  auto rows = c.query("SELECT code, name_th, name_en FROM provinces");
-  while (rows.next()) out.push_back({rows.text(0), rows.text(1), rows.text(2)});
+  auto rows = c.query("SELECT code AS code, name_th AS name_th, name_en AS name_en FROM provinces");
+  while (rows.next()) {
+    out.push_back({rows.text("code"), rows.text("name_th"), rows.text("name_en")});
+  }
   std::sort(out.begin(), out.end(), [](const Province& a, const Province& b) {
     return web::thai_less(a.name_th, b.name_th);
   });
@@ -258,14 +271,16 @@ bool remove_phase(storage::Connection& c, std::int64_t space_id, std::int64_t ph
 std::vector<Member> members(storage::Connection& c, std::int64_t space_id) {
   std::vector<Member> out;
   auto rows = c.query(
-      "SELECT id, space_id, name, affiliation, sector, position, term_start, "
-      "COALESCE(term_end, '') FROM committee_members WHERE space_id = ? "
+      "SELECT id AS id, space_id AS space_id, name AS name, affiliation AS affiliation, "
+      "sector AS sector, position AS position, term_start AS term_start, "
+      "COALESCE(term_end, '') AS term_end FROM committee_members WHERE space_id = ? "
       "ORDER BY CASE position WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'member' THEN 2 "
       "ELSE 3 END, id",
       space_id);
   while (rows.next()) {
-    out.push_back({rows.integer(0), rows.integer(1), rows.text(2), rows.text(3), rows.text(4),
-                   rows.text(5), rows.text(6), rows.text(7)});
+    out.push_back({rows.integer("id"), rows.integer("space_id"), rows.text("name"),
+                   rows.text("affiliation"), rows.text("sector"), rows.text("position"),
+                   rows.text("term_start"), rows.text("term_end")});
   }
   return out;
 }

@@ -11,8 +11,11 @@ namespace ruamkit::features::surveys {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT v.id, v.space_id, s.organisation_id, o.slug, s.title, s.status, v.title, v.intro, "
-    "v.opens_on, v.closes_on, v.status, COALESCE(v.published_at, ''), v.anonymous_allowed "
+    "SELECT v.id AS id, v.space_id AS space_id, s.organisation_id AS organisation_id, "
+    "o.slug AS organisation_slug, s.title AS space_title, s.status AS space_status, "
+    "v.title AS title, v.intro AS intro, v.opens_on AS opens_on, v.closes_on AS closes_on, "
+    "v.status AS status, COALESCE(v.published_at, '') AS published_at, "
+    "v.anonymous_allowed AS anonymous_allowed "
     "FROM surveys v JOIN spaces s ON s.id = v.space_id "
     "JOIN organisations o ON o.id = s.organisation_id ";
 
@@ -22,19 +25,19 @@ const consultation::Table kTable{"surveys", "v", kSelect, "surveys"};
 
 Survey read(const storage::Rows& r) {
   Survey v;
-  v.id = r.integer(0);
-  v.space_id = r.integer(1);
-  v.organisation_id = r.integer(2);
-  v.organisation_slug = r.text(3);
-  v.space_title = r.text(4);
-  v.space_status = r.text(5);
-  v.title = r.text(6);
-  v.intro = r.text(7);
-  v.opens_on = r.text(8);
-  v.closes_on = r.text(9);
-  v.status = r.text(10);
-  v.published_at = r.text(11);
-  v.anonymous_allowed = r.integer(12) != 0;
+  v.id = r.integer("id");
+  v.space_id = r.integer("space_id");
+  v.organisation_id = r.integer("organisation_id");
+  v.organisation_slug = r.text("organisation_slug");
+  v.space_title = r.text("space_title");
+  v.space_status = r.text("space_status");
+  v.title = r.text("title");
+  v.intro = r.text("intro");
+  v.opens_on = r.text("opens_on");
+  v.closes_on = r.text("closes_on");
+  v.status = r.text("status");
+  v.published_at = r.text("published_at");
+  v.anonymous_allowed = r.integer("anonymous_allowed") != 0;
   return v;
 }
 
@@ -100,24 +103,26 @@ void publish(storage::Connection& c, std::int64_t id) {
 std::vector<Question> questions(storage::Connection& c, std::int64_t survey_id) {
   std::vector<Question> out;
   auto rows = c.query(
-      "SELECT id, position, section, kind, prompt, help, required, options, scale_min, scale_max, "
-      "scale_min_label, scale_max_label FROM survey_questions WHERE survey_id = ? ORDER BY "
-      "position",
+      "SELECT id AS id, position AS position, section AS section, kind AS kind, "
+      "prompt AS prompt, help AS help, required AS required, options AS options, "
+      "scale_min AS scale_min, scale_max AS scale_max, scale_min_label AS scale_min_label, "
+      "scale_max_label AS scale_max_label FROM survey_questions WHERE survey_id = ? "
+      "ORDER BY position",
       survey_id);
   while (rows.next()) {
     Question q;
-    q.id = rows.integer(0);
-    q.position = static_cast<int>(rows.integer(1));
-    q.section = rows.text(2);
-    q.kind = rows.text(3);
-    q.prompt = rows.text(4);
-    q.help = rows.text(5);
-    q.required = rows.integer(6) != 0;
-    q.options = parse_options(rows.text(7));
-    q.scale_min = static_cast<int>(rows.integer(8));
-    q.scale_max = static_cast<int>(rows.integer(9));
-    q.scale_min_label = rows.text(10);
-    q.scale_max_label = rows.text(11);
+    q.id = rows.integer("id");
+    q.position = static_cast<int>(rows.integer("position"));
+    q.section = rows.text("section");
+    q.kind = rows.text("kind");
+    q.prompt = rows.text("prompt");
+    q.help = rows.text("help");
+    q.required = rows.integer("required") != 0;
+    q.options = parse_options(rows.text("options"));
+    q.scale_min = static_cast<int>(rows.integer("scale_min"));
+    q.scale_max = static_cast<int>(rows.integer("scale_max"));
+    q.scale_min_label = rows.text("scale_min_label");
+    q.scale_max_label = rows.text("scale_max_label");
     out.push_back(std::move(q));
   }
   return out;
@@ -210,23 +215,25 @@ std::vector<ResponseRow> responses(storage::Connection& c, std::int64_t survey_i
   std::map<std::int64_t, std::size_t> index;
   {
     auto rows = c.query(
-        "SELECT id, created_at, user_id IS NULL FROM survey_responses WHERE survey_id = ? "
-        "ORDER BY id",
+        "SELECT id AS id, created_at AS created_at, user_id IS NULL AS anonymous "
+        "FROM survey_responses WHERE survey_id = ? ORDER BY id",
         survey_id);
     while (rows.next()) {
-      index[rows.integer(0)] = out.size();
-      out.push_back({rows.integer(0), rows.text(1), rows.integer(2) != 0, {}});
+      index[rows.integer("id")] = out.size();
+      out.push_back(
+          {rows.integer("id"), rows.text("created_at"), rows.integer("anonymous") != 0, {}});
     }
   }
   auto rows = c.query(
-      "SELECT a.response_id, a.question_id, a.choice, a.text FROM survey_answers a "
+      "SELECT a.response_id AS response_id, a.question_id AS question_id, a.choice AS choice, "
+      "a.text AS text FROM survey_answers a "
       "JOIN survey_responses r ON r.id = a.response_id WHERE r.survey_id = ? "
       "ORDER BY a.response_id, a.question_id, a.choice",
       survey_id);
   while (rows.next()) {
-    auto& a = out[index[rows.integer(0)]].answers[rows.integer(1)];
-    if (!rows.is_null(2)) a.choices.push_back(static_cast<int>(rows.integer(2)));
-    if (!rows.is_null(3)) a.text = rows.text(3);
+    auto& a = out[index[rows.integer("response_id")]].answers[rows.integer("question_id")];
+    if (!rows.is_null("choice")) a.choices.push_back(static_cast<int>(rows.integer("choice")));
+    if (!rows.is_null("text")) a.text = rows.text("text");
   }
   return out;
 }
