@@ -202,25 +202,4 @@ std::optional<FileType> document_type_for_mime(std::string_view mime) {
   return FileType{std::string(type->mime), std::string(type->extension), type->inline_safe};
 }
 
-bool pdf_has_active_content(std::string_view content) {
-  static constexpr std::string_view kNames[] = {"/JavaScript", "/JS",          "/Launch",
-                                                "/SubmitForm", "/ImportData",  "/RichMedia",
-                                                "/XFA",        "/EmbeddedFile"};
-  for (const auto name : kNames) {
-    for (auto at = content.find(name); at != std::string_view::npos;
-         at = content.find(name, at + 1)) {
-      // A whole name: what follows is a PDF delimiter or white space, not
-      // more name characters ("/JSON" is not "/JS").
-      const auto end = at + name.size();
-      if (end == content.size()) return true;
-      const char next = content[end];
-      if (std::string_view(" \t\r\n\f()<>[]{}/%").find(next) != std::string_view::npos ||
-          next == '\0') {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 }  // namespace ruamkit::core

@@ -36,12 +36,31 @@ struct FileType {
 // its default database cannot be loaded.
 std::optional<FileType> detect_document_type(std::string_view content);
 
-// Returns true when the PDF `content` names an action that runs or fetches
-// something when opened: JavaScript (/JS, /JavaScript), /Launch,
-// /SubmitForm, /ImportData, /RichMedia, /XFA forms or embedded files. Such
-// documents are refused: the public opens them inline. (Names inside
-// compressed object streams are not seen; PDF viewers in browsers do not
-// launch programs.)
+// Returns true when the PDF `content` may run or fetch something by itself,
+// or cannot be read; such documents are refused, since the public opens them
+// inline. The document is parsed with qpdf (implemented in pdf_inspection.cpp,
+// the only file that includes it): every object of the cross-reference table,
+// those inside compressed object streams included, and the trailer, with
+// names decoded (/J#61vaScript is /JavaScript). Refused:
+//   - any dictionary key or name value among /JavaScript, /JS (scripts),
+//     /AA (additional actions, run on page open, field focus, printing...),
+//     /Launch, /SubmitForm, /ImportData, /GoToR, /GoToE (open another or an
+//     embedded document), /RichMedia, /RichMediaExecute, /Rendition, /XFA,
+//     /EmbeddedFile, /EmbeddedFiles, /EF, /FileAttachment (attachments);
+//   - an /OpenAction that is not a destination (array, name or string) or a
+//     plain /GoTo action: going to a page on opening is allowed, since
+//     ordinary exports (LibreOffice, Word) write one; anything else would run
+//     without a click;
+//   - a /URI whose scheme is javascript:, vbscript:, data: or file:. Other
+//     links (/URI actions, http:, https:, mailto:...) are allowed: ordinary
+//     documents link to web pages, and a link is followed only on a click;
+//   - a document qpdf cannot read, even after its repairs of damaged files,
+//     or that needs a password;
+//   - object streams that inflate past 32 MiB in all (a decompression bomb).
+// Files qpdf repairs (e.g. no or wrong cross-reference table) are read as
+// repaired. Objects no cross-reference table reaches (earlier revisions of an
+// incrementally updated file, stray bytes) are not read, as readers do not
+// use them. Content streams are not read: they draw, they cannot act.
 bool pdf_has_active_content(std::string_view content);
 
 // Returns the accepted type whose MIME type is exactly `mime` (as

