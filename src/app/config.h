@@ -3,6 +3,7 @@
 // Components declare their own settings in their manifests.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <thread>
@@ -17,7 +18,12 @@ struct Config {
   std::string log_level = "info";                     // trace, debug, info, warn, error, off
   std::string base_url;                               // public URL, e.g. https://ruamkit.go.th
   bool secure_cookies = false;                        // behind TLS: Secure cookies and HSTS
-  int threads = static_cast<int>(std::thread::hardware_concurrency());
+  int threads = static_cast<int>(std::thread::hardware_concurrency());  // network threads
+  // Threads that run the application (handlers wait on the database and on
+  // password hashing, so there are more of them than cores), and how many
+  // requests may wait for one before the answer is 503.
+  int workers = std::max(8, 4 * static_cast<int>(std::thread::hardware_concurrency()));
+  int max_queued_requests = 512;
   int read_timeout_ms = 15'000;
   int shutdown_deadline_ms = 10'000;
   std::size_t max_header_bytes = 16 * 1024;

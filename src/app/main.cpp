@@ -104,7 +104,8 @@ int run_serve(app::Config config, const features::SettingsByComponent& settings)
     config.uploads_dir = (fs::path(config.database).parent_path() / "uploads").string();
   }
   const int threads = std::max(1, config.threads);
-  auto db = open_database(config, threads + 2);
+  // A connection for each worker, and for the background jobs.
+  auto db = open_database(config, config.workers + 2);
   const auto& registry = components();
   const int applied = registry.migrate(*db);
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
@@ -128,6 +129,8 @@ int run_serve(app::Config config, const features::SettingsByComponent& settings)
   options.address = listen.host;
   options.port = listen.port;
   options.threads = threads;
+  options.workers = config.workers;
+  options.max_queued_requests = static_cast<std::size_t>(config.max_queued_requests);
   options.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
   options.shutdown_deadline = std::chrono::milliseconds(config.shutdown_deadline_ms);
   options.header_limit = config.max_header_bytes;
@@ -170,9 +173,11 @@ int run_serve(app::Config config, const features::SettingsByComponent& settings)
     if (purged > 0) spdlog::info("housekeeping: purged {} expired record(s)", purged);
   });
 
-  spdlog::info("serving with {} thread(s), {} static file(s), database {}, mail {}", threads,
-               assets.size(), config.database,
-               config.smtp_url.empty() ? "kept in the outbox" : config.smtp_url);
+  spdlog::info(
+      "serving with {} network thread(s), {} worker(s), {} static file(s), database {}, "
+      "mail {}",
+      threads, config.workers, assets.size(), config.database,
+      config.smtp_url.empty() ? "kept in the outbox" : config.smtp_url);
   std::cout << "Ruamkit is serving at " << local_url << std::endl;
   if (config.base_url != local_url) std::cout << "Public address: " << config.base_url << std::endl;
   if (config.dev_outbox)
@@ -257,9 +262,22 @@ int main(int argc, char** argv) {
       ->add_flag("--secure-cookies", config.secure_cookies,
                  "Serve behind TLS: Secure cookies and HSTS")
       ->envname("RUAMKIT_SECURE_COOKIES");
-  serve->add_option("--threads", config.threads, "Worker threads (default: CPU cores)")
+  serve->add_option("--threads", config.threads, "Network threads (default: CPU cores)")
       ->envname("RUAMKIT_THREADS")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve
+      ->add_option("--workers", config.workers,
+                   "Threads that handle requests, off the network threads (default: 4 per core, "
+                   "at least 8)")
+      ->envname("RUAMKIT_WORKERS")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-queued-requests", config.max_queued_requests,
+                   "Requests that may wait for a worker; beyond, 503 with Retry-After")
+      ->envname("RUAMKIT_MAX_QUEUED_REQUESTS")
+      ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
   serve
       ->add_option("--read-timeout-ms", config.read_timeout_ms,

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/random.h"
+#include "core/work_queue.h"
 #include "http/proxy.h"
 #include "http/url.h"
 
@@ -47,7 +48,8 @@ struct Server::Shared {
         control(net::make_strand(ioc)),
         acceptor(net::make_strand(ioc)),
         signals(control, SIGINT, SIGTERM),
-        deadline(control) {}
+        deadline(control),
+        handlers("requests", options.workers, options.max_queued_requests) {}
   // Sessions whose handlers are still queued are destroyed with the
   // io_context; they must not post to it any more.
   ~Shared() { destroying = true; }
@@ -74,6 +76,9 @@ struct Server::Shared {
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer deadline;
+  // The application's threads. Declared last, so they finish (and post their
+  // last responses) while the io_context still exists.
+  core::WorkQueue handlers;
 };
 
 namespace {
@@ -146,6 +151,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_header(beast::error_code ec, std::size_t bytes) {
     if (ec) return on_read(ec, bytes);
     const auto& header = parser_->get();
+    // RFC 9112 §6.3: a body is framed by exactly one of Transfer-Encoding
+    // (which must then be just "chunked") and Content-Length. Anything else
+    // could be read differently by a proxy in front (request smuggling):
+    // answer 400 and close the connection.
+    if (!unambiguous_framing(header)) return refuse_framing();
     const auto type = header[bhttp::field::content_type];
     const auto target = header.target();
     const auto path = target.substr(0, target.find('?'));
@@ -161,6 +171,39 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(limit);  // enforced on chunked bodies as they arrive
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  static bool unambiguous_framing(const bhttp::request_header<>& header) {
+    int encodings = 0, lengths = 0;
+    std::string_view encoding;
+    for (const auto& field : header) {
+      if (field.name() == bhttp::field::transfer_encoding) {
+        ++encodings;
+        encoding = field.value();
+      } else if (field.name() == bhttp::field::content_length) {
+        ++lengths;
+      }
+    }
+    if (encodings == 0) return true;
+    if (encodings > 1 || lengths > 0) return false;
+    while (!encoding.empty() && (encoding.front() == ' ' || encoding.front() == '\t'))
+      encoding.remove_prefix(1);
+    while (!encoding.empty() && (encoding.back() == ' ' || encoding.back() == '\t'))
+      encoding.remove_suffix(1);
+    return beast::iequals(encoding, "chunked");
+  }
+
+  void refuse_framing() {
+    busy_ = true;
+    started_ = std::chrono::steady_clock::now();
+    Request request;
+    request.remote_address = remote_;
+    request.method = std::string(parser_->get().method_string());
+    request.path = "/";
+    request.target = "/";
+    request.request_id = core::random_hex(8);
+    spdlog::info("refused a request from {}: ambiguous message framing", remote_);
+    respond(render_error(request, 400), request, false, false);
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -201,22 +244,45 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool head = message.method() == bhttp::verb::head;
     const bool keep_alive = message.keep_alive();
 
-    Response response;
+    // The application runs on a worker thread; the answer is written back on
+    // this connection's strand. The work guard keeps the io_context running
+    // while a request is being handled.
+    auto shared_request = std::make_shared<Request>(std::move(request));
+    auto work = [self = shared_from_this(), shared_request, keep_alive, head,
+                 guard = net::make_work_guard(shared_.ioc)]() mutable {
+      auto response = std::make_shared<Response>(self->handle(*shared_request));
+      auto executor = self->stream_.get_executor();
+      net::post(executor, [self = std::move(self), shared_request, response, keep_alive, head] {
+        self->respond(std::move(*response), *shared_request, keep_alive && !self->shared_.stopping,
+                      head);
+      });
+      guard.reset();
+    };
+    if (!shared_.handlers.try_post(std::move(work))) {
+      // Every worker is busy and the queue is full: say so at once.
+      spdlog::warn("request {} refused: {} requests waiting", shared_request->request_id,
+                   shared_.options.max_queued_requests);
+      auto response = render_error(*shared_request, 503);
+      response.headers.set("Retry-After", "1");
+      respond(std::move(response), *shared_request, keep_alive && !shared_.stopping, head);
+    }
+  }
+
+  // Runs the application for `request` (on a worker thread).
+  Response handle(Request& request) {
     if (auto target = parse_target(request.target)) {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
       try {
-        response = shared_.app(request);
+        return shared_.app(request);
       } catch (const std::exception& e) {
         spdlog::error("request {} failed outside the application: {}", request.request_id,
                       e.what());
-        response = render_error(request, 500);
+        return render_error(request, 500);
       }
-    } else {
-      request.path = "/";
-      response = render_error(request, 400);
     }
-    respond(std::move(response), request, keep_alive && !shared_.stopping, head);
+    request.path = "/";
+    return render_error(request, 400);
   }
 
   Response render_error(Request& request, int status) {

@@ -1,5 +1,6 @@
-// The HTTP/1.1 server (Boost.Beast): a pool of threads running one io_context,
-// keep-alive, read timeouts, header and body limits, graceful shutdown.
+// The HTTP/1.1 server (Boost.Beast): network threads running one io_context,
+// worker threads running the application, keep-alive, read timeouts, header
+// and body limits, strict message framing, graceful shutdown.
 // This header is free of Beast and Asio; only server.cpp includes them.
 #pragma once
 
@@ -19,7 +20,13 @@ namespace ruamkit::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";  // IP literal or host name
   unsigned short port = 8080;         // 0: an ephemeral port
+  // Threads that read and write the network. They never run the application:
+  // requests are handled by `workers` threads taking them from a queue of at
+  // most `max_queued_requests`; when it is full, the answer is 503 with
+  // Retry-After at once, so one slow request cannot hold up the others.
   int threads = 2;
+  int workers = 8;
+  std::size_t max_queued_requests = 512;
   // How long a connection may take to send a complete request, and how long
   // an idle keep-alive connection is kept.
   std::chrono::milliseconds read_timeout{15'000};

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -90,6 +91,109 @@ TEST(Server, MalformedRequestLineIs400) {
     EXPECT_EQ(r->status, 400) << bad;
     EXPECT_TRUE(c.closed_by_peer(2000)) << bad;
   }
+  expect_still_serving(server);
+}
+
+// RFC 9112 §6.3: Transfer-Encoding other than exactly "chunked", or together
+// with Content-Length, is refused and the connection closed, so a second
+// request hidden in the body (request smuggling behind a proxy that frames
+// it differently) is never answered.
+TEST(Server, AmbiguousMessageFramingIs400AndClosesTheConnection) {
+  ServerProcess server;
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string framing :
+       {"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", "Transfer-Encoding: gzip\r\n",
+        "Transfer-Encoding: gzip, chunked\r\n", "Transfer-Encoding: chunked, chunked\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: xchunked\r\n"}) {
+    HttpConnection c(server.port());
+    c.send("POST /healthz HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n0\r\n\r\n" + smuggled);
+    auto r = c.read_response();
+    ASSERT_TRUE(r) << framing;
+    EXPECT_EQ(r->status, 400) << framing;
+    EXPECT_FALSE(c.read_response(false, 1000)) << "answered a smuggled request: " << framing;
+  }
+  // Plain chunked bodies still work (and the next request on the connection too).
+  HttpConnection c(server.port());
+  c.send(
+      "POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "3\r\nabc\r\n0\r\n\r\n" +
+      smuggled);
+  auto first = c.read_response();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 405);  // /healthz takes GET only
+  auto second = c.read_response();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 200);
+  expect_still_serving(server);
+}
+
+// Password hashing (Argon2id, tens of milliseconds of CPU) runs on a pool of
+// its own and requests on worker threads: with one network thread, a burst
+// of log-ins does not hold up a health check sent after them.
+TEST(Server, PasswordHashingDoesNotHoldUpOtherRequests) {
+  ServerProcess server({"--threads", "1", "--password-threads", "1", "--max-queued-password-checks",
+                        "100", "--login-backoff-ms", "0"});
+  constexpr int kLogIns = 8;
+  std::vector<Browser> browsers;
+  for (int i = 0; i < kLogIns; ++i) {
+    browsers.emplace_back(server.port());
+    ASSERT_EQ(browsers.back().get("/login").status, 200);  // for its CSRF token
+  }
+  using Clock = std::chrono::steady_clock;
+  std::vector<Clock::time_point> done(kLogIns);
+  std::vector<int> status(kLogIns);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kLogIns; ++i) {
+    threads.emplace_back([&, i] {
+      status[i] = browsers[i]
+                      .post("/login", {{"email", "nobody" + std::to_string(i) + "@example.org"},
+                                       {"password", "a wrong password of some length"}})
+                      .status;
+      done[i] = Clock::now();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));  // the log-ins are in
+  const auto health = http_get(server.port(), "/healthz");
+  const auto healthy_at = Clock::now();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(health.status, 200);
+  for (int i = 0; i < kLogIns; ++i) EXPECT_EQ(status[i], 401) << i;
+  // Each log-in hashes for tens of milliseconds, one at a time: the health
+  // check, sent after all of them, is answered before the last one.
+  EXPECT_LT(healthy_at, *std::max_element(done.begin(), done.end()));
+}
+
+// Beyond the hashing queue, a log-in is answered 503 with Retry-After at once
+// instead of waiting.
+TEST(Server, AFullHashingQueueAnswers503WithRetryAfter) {
+  ServerProcess server(
+      {"--password-threads", "1", "--max-queued-password-checks", "1", "--login-backoff-ms", "0"});
+  constexpr int kLogIns = 8;
+  std::vector<Browser> browsers;
+  for (int i = 0; i < kLogIns; ++i) {
+    browsers.emplace_back(server.port());
+    ASSERT_EQ(browsers.back().get("/login").status, 200);
+  }
+  std::vector<HttpResponse> responses(kLogIns);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kLogIns; ++i) {
+    threads.emplace_back([&, i] {
+      responses[i] = browsers[i].post("/login", {{"email", "busy@example.org"},
+                                                 {"password", "a wrong password of some length"}});
+    });
+  }
+  for (auto& t : threads) t.join();
+  int busy = 0;
+  for (const auto& r : responses) {
+    EXPECT_TRUE(r.status == 401 || r.status == 503) << r.status;
+    if (r.status == 503) {
+      ++busy;
+      EXPECT_TRUE(r.header("retry-after")) << "503 without Retry-After";
+    }
+  }
+  EXPECT_GT(busy, 0) << "eight log-ins at once, one hashing thread and a queue of one";
   expect_still_serving(server);
 }
 

@@ -92,6 +92,7 @@ HttpResponse Browser::send(const std::string& method, const std::string& target,
     cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
   if (!cookie_header.empty()) headers.emplace_back("Cookie", cookie_header);
   if (method == "POST") headers.emplace_back("Content-Type", content_type);
+  for (const auto& [name, value] : headers_) headers.emplace_back(name, value);
   auto response = http_request(port_, method, target, headers, body);
   remember(response);
   return response;

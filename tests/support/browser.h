@@ -42,6 +42,9 @@ class Browser {
   std::string cookie(const std::string& name) const;
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
   void clear_cookies() { cookies_.clear(); }
+  // Sends `name: value` with every request from now on (e.g. X-Forwarded-For,
+  // to come from another client address through a trusted proxy).
+  void set_header(const std::string& name, const std::string& value) { headers_[name] = value; }
 
  private:
   HttpResponse send(const std::string& method, const std::string& target, const std::string& body,
@@ -50,6 +53,7 @@ class Browser {
 
   unsigned short port_;
   std::map<std::string, std::string> cookies_;
+  std::map<std::string, std::string> headers_;
   std::string csrf_;
 };
 

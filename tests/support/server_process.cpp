@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -54,8 +56,11 @@ pid_t spawn(std::vector<std::string> args, const std::string& stderr_path, int& 
 ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
   std::vector<std::string> args = {
       binary(),        "serve",       "--listen",           "127.0.0.1:0", "--database",
-      database_path(), "--share-dir", share_dir().string(), "--threads",   "2",
-      "--log-level",   "info"};
+      database_path(), "--share-dir", share_dir().string(), "--log-level", "info"};
+  // Two network threads unless the test chooses.
+  if (std::find(extra_args.begin(), extra_args.end(), "--threads") == extra_args.end()) {
+    args.insert(args.end(), {"--threads", "2"});
+  }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(std::move(args), (dir_.path() / "server.log").string(), stdout_fd_);
 
