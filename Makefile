@@ -29,6 +29,7 @@ bench: setup
 	./build/release/bench/page_bench --benchmark_min_time=1
 	./build/release/bench/search_bench 100000
 	bench/http/run.sh build/release/ruamkit
+	bench/http/login_flood.sh build/release/ruamkit
 	bench/feedback/run.sh build/release/ruamkit
 
 setup:

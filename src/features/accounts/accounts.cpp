@@ -3,11 +3,17 @@
 namespace ruamkit::features::accounts {
 
 void install(Context& context) {
-  install_registration(context);
-  install_login(context);
-  install_passwords(context);
-  install_profile(context);
-  install_two_factor(context);
+  const Passwords passwords{
+      std::make_shared<const PasswordHasher>(
+          static_cast<int>(context.settings.integer("password-threads")),
+          static_cast<std::size_t>(context.settings.integer("max-queued-password-checks"))),
+      {context.settings.integer("max-login-failures-per-hour"),
+       std::chrono::milliseconds(context.settings.integer("login-backoff-ms"))}};
+  install_registration(context, passwords);
+  install_login(context, passwords);
+  install_passwords(context, passwords);
+  install_profile(context, passwords);
+  install_two_factor(context, passwords);
 }
 
 }  // namespace ruamkit::features::accounts

@@ -14,8 +14,16 @@ Component component() {
   c.settings = {
       {"login-backoff-ms", "Delay after 5 failed log-ins, doubling per failure (0: off)",
        Setting::Type::integer, "1000", 0, 60'000},
-      {"max-login-failures-per-hour", "Failed log-ins an account may have per hour",
+      {"max-login-failures-per-hour",
+       "Failed password checks an account may have per hour from all addresses together",
        Setting::Type::integer, "100", 1, 100'000},
+      {"password-threads",
+       "Threads that hash and check passwords (Argon2id), apart from "
+       "request handling",
+       Setting::Type::integer, "1", 1, 64},
+      {"max-queued-password-checks",
+       "Password checks that may wait for a hashing thread; beyond, 503 with Retry-After",
+       Setting::Type::integer, "16", 1, 10'000},
   };
   c.personal_data = {
       {"account",

@@ -21,8 +21,6 @@
 namespace ruamkit::features::accounts {
 namespace {
 
-constexpr int kMaxFailuresPerAddressPerHour = 1000;
-
 web::Form login_form(const web::Catalogue& t, const std::string& email, const std::string& back) {
   web::Form form(t, "/login", "accounts.login.heading", "accounts.login.submit");
   form.field("email", "accounts.fields.email", "email", email, "username")
@@ -31,64 +29,6 @@ web::Form login_form(const web::Catalogue& t, const std::string& email, const st
       .link("/password/forgot", "accounts.login.forgot")
       .link("/register", "accounts.login.no_account");
   return form;
-}
-
-// --max-login-failures-per-hour and --login-backoff-ms.
-struct LoginLimits {
-  std::int64_t max_failures_per_hour;
-  std::int64_t backoff_ms;
-};
-
-struct Throttle {
-  bool allowed = true;
-  int retry_after_seconds = 0;
-};
-
-// Decides whether a log-in for `email` from `address` may be tried now.
-Throttle check_throttle(storage::Connection& c, const std::string& email,
-                        const std::string& address, const LoginLimits& limits) {
-  using namespace std::chrono;
-  const auto now = core::Clock::now();
-  const auto hour_ago = core::iso_timestamp(now - hours(1));
-  auto by_email = c.query(
-      "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts "
-      "WHERE email = ? AND succeeded = 0 AND attempted_at > ?",
-      email, hour_ago);
-  by_email.next();
-  const int failures = static_cast<int>(by_email.integer(0));
-  if (failures >= limits.max_failures_per_hour) return {false, 3600};
-  if (failures > 0) {
-    const auto wait = login_backoff(failures, milliseconds(limits.backoff_ms));
-    const auto last = core::parse_iso_timestamp(by_email.text(1));
-    if (last && *last + wait > now) {
-      return {false, static_cast<int>(ceil<seconds>(*last + wait - now).count())};
-    }
-  }
-  auto by_address = c.query(
-      "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND succeeded = 0 AND attempted_at > "
-      "?",
-      address, hour_ago);
-  by_address.next();
-  if (by_address.integer(0) >= kMaxFailuresPerAddressPerHour) return {false, 3600};
-  return {};
-}
-
-// Records a failed attempt before the password is checked, in the same
-// transaction as the throttle check, so parallel guesses cannot all slip
-// through one window. Returns its id, to turn it into a success.
-std::int64_t record_failure(storage::Connection& c, std::optional<std::int64_t> user_id,
-                            const std::string& email, const std::string& address) {
-  c.execute(
-      "INSERT INTO login_attempts (user_id, email, address, attempted_at, succeeded) "
-      "VALUES (?, ?, ?, ?, 0)",
-      user_id, email, address, core::iso_timestamp(core::Clock::now()));
-  return c.last_insert_id();
-}
-
-void mark_success(storage::Database& db, std::int64_t attempt_id) {
-  db.write([&](storage::Connection& c) {
-    c.execute("UPDATE login_attempts SET succeeded = 1 WHERE id = ?", attempt_id);
-  });
 }
 
 http::Response too_many(const web::Views& views, http::Request& request, const web::Form& form,
@@ -128,12 +68,10 @@ std::optional<Candidate> find_user(storage::Connection& c, const std::string& em
 
 }  // namespace
 
-void install_login(Context& context) {
+void install_login(Context& context, const Passwords& passwords) {
   auto& db = context.database;
   const auto& views = context.views;
   const auto& sessions = context.sessions;
-  const LoginLimits config{context.settings.integer("max-login-failures-per-hour"),
-                           context.settings.integer("login-backoff-ms")};
 
   context.router.get("/login", [&views](http::Request& request) {
     const auto& t = views.messages(request);
@@ -146,7 +84,7 @@ void install_login(Context& context) {
     return views.page(request, "form", t.text("accounts.login.heading"), form.view());
   });
 
-  context.router.post("/login", [&, config, context](http::Request& request) {
+  context.router.post("/login", [&, passwords, context](http::Request& request) {
     const auto& t = views.messages(request);
     const auto raw_email = web::form_value(request, "email");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
@@ -156,37 +94,38 @@ void install_login(Context& context) {
     web::Form form = login_form(t, raw_email, back);
     const auto email = normalize_email(raw_email).value_or(raw_email.substr(0, 254));
 
-    struct Gate {
-      Throttle throttle;
+    struct Opened {
+      Gate gate;
       std::optional<Candidate> user;
-      std::int64_t attempt = 0;
     };
-    const auto gate = db.write([&](storage::Connection& c) {
-      Gate g;
-      g.throttle = check_throttle(c, email, request.remote_address, config);
-      if (!g.throttle.allowed) return g;
-      g.user = find_user(c, email);
+    const auto opened = db.write([&](storage::Connection& c) {
+      Opened o;
+      o.user = find_user(c, email);
       std::optional<std::int64_t> user_id;
-      if (g.user) user_id = g.user->id;
-      g.attempt = record_failure(c, user_id, email, request.remote_address);
-      return g;
+      if (o.user) user_id = o.user->id;
+      o.gate = open_gate(c, {user_id, email, request.remote_address, kLogIn}, passwords.limits);
+      if (o.gate.tell_owner) {
+        warn_owner(c, t, email, absolute_url(context, "/password/forgot"));
+      }
+      return o;
     });
-    if (!gate.throttle.allowed) {
+    if (opened.gate.tell_owner && context.wake_mail) context.wake_mail();
+    if (!opened.gate.allowed) {
       form.error("", "too_many_attempts");
-      return too_many(views, request, form, gate.throttle.retry_after_seconds);
+      return too_many(views, request, form, opened.gate.retry_after_seconds);
     }
-    const auto& user = gate.user;
+    const auto& user = opened.user;
     bool ok = false;
     if (user && !user->password_hash.empty()) {
-      ok = core::verify_password(user->password_hash, password);
+      ok = passwords.hasher->verify(user->password_hash, password);
     } else {
-      core::burn_password_verification(password);
+      passwords.hasher->burn(password);
     }
     if (!ok) {
       form.error("", "login_failed");
       return views.page(request, "form", t.text("accounts.login.heading"), form.view(), 401);
     }
-    mark_success(db, gate.attempt);
+    db.write([&](storage::Connection& c) { mark_success(c, opened.gate.attempt_id); });
     if (!user->verified) {
       db.write([&](storage::Connection& c) {
         if (!mail_allowed(c, email, "verify")) return;
@@ -230,7 +169,7 @@ void install_login(Context& context) {
     return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view());
   });
 
-  context.router.post("/login/two-factor", [&, config, context](http::Request& request) {
+  context.router.post("/login/two-factor", [&, passwords, context](http::Request& request) {
     const auto& t = views.messages(request);
     if (request.visitor.second_factor != "pending") return web::redirect("/login");
     const auto user_id = request.visitor.partial_user_id;
@@ -241,19 +180,13 @@ void install_login(Context& context) {
       if (rows.next()) email = rows.text(0);
     });
     web::Form form = second_factor_form(t);
-    struct Gate {
-      Throttle throttle;
-      std::int64_t attempt = 0;
-    };
+    // Second-factor codes are throttled like passwords (a code is a guess too).
     const auto gate = db.write([&](storage::Connection& c) {
-      Gate g;
-      g.throttle = check_throttle(c, email, request.remote_address, config);
-      if (g.throttle.allowed) g.attempt = record_failure(c, user_id, email, request.remote_address);
-      return g;
+      return open_gate(c, {user_id, email, request.remote_address, kLogIn}, passwords.limits);
     });
-    if (!gate.throttle.allowed) {
+    if (!gate.allowed) {
       form.error("", "too_many_attempts");
-      return too_many(views, request, form, gate.throttle.retry_after_seconds);
+      return too_many(views, request, form, gate.retry_after_seconds);
     }
     const bool ok = db.write([&](storage::Connection& c) {
       auto rows = c.query("SELECT totp_secret, totp_last_step FROM users WHERE id = ?", user_id);
@@ -276,7 +209,7 @@ void install_login(Context& context) {
                  core::iso_timestamp(core::Clock::now()), user_id,
                  core::hash_recovery_code(normalized)) == 1;
     });
-    if (ok) mark_success(db, gate.attempt);
+    if (ok) db.write([&](storage::Connection& c) { mark_success(c, gate.attempt_id); });
     if (!ok) {
       form.error("code", "code_invalid");
       return views.page(request, "form", t.text("accounts.two_factor.login_heading"), form.view(),

@@ -4,6 +4,7 @@
 #include "features/accounts/accounts.h"
 #include "features/accounts/support.h"
 #include "features/audit/audit.h"
+#include "http/error.h"
 #include "web/form.h"
 #include "web/request.h"
 
@@ -48,7 +49,7 @@ http::Response invalid_reset_link(const web::Views& views, http::Request& reques
 
 }  // namespace
 
-void install_passwords(Context& context) {
+void install_passwords(Context& context, const Passwords& passwords) {
   auto& db = context.database;
   const auto& views = context.views;
 
@@ -94,7 +95,8 @@ void install_passwords(Context& context) {
                       reset_form(t, token).view());
   });
 
-  context.router.post("/password/reset", [&db, &views, context](http::Request& request) {
+  context.router.post("/password/reset", [&db, &views, context,
+                                          hasher = passwords.hasher](http::Request& request) {
     const auto& t = views.messages(request);
     const auto token = web::form_value(request, "token");
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
@@ -112,7 +114,7 @@ void install_passwords(Context& context) {
       form.error("password", *problem);
       return views.page(request, "form", t.text("accounts.reset.heading"), form.view(), 422);
     }
-    const auto hash = core::hash_password(password);
+    const auto hash = hasher->hash(password);
     const bool done = db.write([&](storage::Connection& c) {
       if (!consume_token(c, token, "reset_password")) return false;
       c.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, *use->user_id);
@@ -138,15 +140,24 @@ void install_passwords(Context& context) {
                       change_form(t).view());
   });
 
-  context.router.post("/account/password", [&db, &views, context](http::Request& request) {
+  context.router.post("/account/password", [&db, &views, context,
+                                            passwords](http::Request& request) {
     const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     const auto current =
         std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto password = std::string(http::find_param(request.form(), "password").value_or(""));
     const auto who = db.read([&](storage::Connection& c) { return person(c, user_id); });
+    if (!who) throw http::HttpError(404, "no_user");
     web::Form form = change_form(t);
-    if (!who || !core::verify_password(who->password_hash, current)) {
+    const auto checked = check_current_password(db, *passwords.hasher, passwords.limits, user_id,
+                                                who->email, who->password_hash, current,
+                                                request.remote_address, kChangePassword);
+    if (checked.result == CurrentPassword::throttled) {
+      return throttled_page(views, request, "accounts.change_password.heading", form,
+                            "current_password", checked.retry_after_seconds);
+    }
+    if (checked.result == CurrentPassword::wrong) {
       form.error("current_password", "current_password_wrong");
     } else if (auto problem = password_problem(password, who->email, who->display_name,
                                                context.common_passwords)) {
@@ -156,7 +167,7 @@ void install_passwords(Context& context) {
       return views.page(request, "form", t.text("accounts.change_password.heading"), form.view(),
                         422);
     }
-    const auto hash = core::hash_password(password);
+    const auto hash = passwords.hasher->hash(password);
     db.write([&](storage::Connection& c) {
       c.execute("UPDATE users SET password_hash = ? WHERE id = ?", hash, user_id);
       Sessions::end_all(c, user_id, request.visitor.session_digest);

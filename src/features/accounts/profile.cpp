@@ -74,7 +74,7 @@ http::Response email_change_result(const web::Views& views, http::Request& reque
 
 }  // namespace
 
-void install_profile(Context& context) {
+void install_profile(Context& context, const Passwords& passwords) {
   auto& db = context.database;
   const auto& views = context.views;
   const auto& sessions = context.sessions;
@@ -125,7 +125,7 @@ void install_profile(Context& context) {
                       email_form(t, profile.email).view());
   });
 
-  context.router.post("/account/email", [&db, &views, context](http::Request& request) {
+  context.router.post("/account/email", [&db, &views, context, passwords](http::Request& request) {
     const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
     const auto raw = web::form_value(request, "email");
@@ -134,7 +134,14 @@ void install_profile(Context& context) {
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
     web::Form form = email_form(t, raw);
     const auto email = normalize_email(raw);
-    if (!core::verify_password(profile.password_hash, current)) {
+    const auto checked = check_current_password(db, *passwords.hasher, passwords.limits, user_id,
+                                                profile.email, profile.password_hash, current,
+                                                request.remote_address, kChangeEmail);
+    if (checked.result == CurrentPassword::throttled) {
+      return throttled_page(views, request, "accounts.change_email.heading", form,
+                            "current_password", checked.retry_after_seconds);
+    }
+    if (checked.result == CurrentPassword::wrong) {
       form.error("current_password", "current_password_wrong");
     }
     if (!email) form.error("email", "email_invalid");
@@ -215,7 +222,7 @@ void install_profile(Context& context) {
     return views.page(request, "form", t.text("accounts.delete.heading"), delete_form(t).view());
   });
 
-  context.router.post("/account/delete", [&db, &views, &sessions,
+  context.router.post("/account/delete", [&db, &views, &sessions, passwords,
                                           &registry](http::Request& request) {
     const auto user_id = web::require_signed_in(request);
     const auto& t = views.messages(request);
@@ -223,7 +230,14 @@ void install_profile(Context& context) {
         std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto profile = db.read([&](storage::Connection& c) { return load_profile(c, user_id); });
     web::Form form = delete_form(t);
-    if (!core::verify_password(profile.password_hash, current)) {
+    const auto checked = check_current_password(db, *passwords.hasher, passwords.limits, user_id,
+                                                profile.email, profile.password_hash, current,
+                                                request.remote_address, kDeleteAccount);
+    if (checked.result == CurrentPassword::throttled) {
+      return throttled_page(views, request, "accounts.delete.heading", form, "current_password",
+                            checked.retry_after_seconds);
+    }
+    if (checked.result == CurrentPassword::wrong) {
       form.error("current_password", "current_password_wrong");
     }
     if (web::form_value(request, "confirm") != "yes") form.error("confirm", "confirm_required");

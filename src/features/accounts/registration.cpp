@@ -43,7 +43,7 @@ http::Response verify_result(const web::Views& views, http::Request& request, bo
 
 }  // namespace
 
-void install_registration(Context& context) {
+void install_registration(Context& context, const Passwords& passwords) {
   auto& db = context.database;
   const auto& views = context.views;
 
@@ -53,7 +53,8 @@ void install_registration(Context& context) {
                       registration_form(t, "", "", "", false).view());
   });
 
-  context.router.post("/register", [&db, &views, context](http::Request& request) {
+  context.router.post("/register", [&db, &views, context,
+                                    hasher = passwords.hasher](http::Request& request) {
     const auto& t = views.messages(request);
     const auto raw_email = web::form_value(request, "email");
     const auto name = web::form_value(request, "display_name");
@@ -86,7 +87,7 @@ void install_registration(Context& context) {
 
     // Whether or not the address is already registered, the answer is the
     // same, so the form cannot be used to find out who has an account.
-    const auto hash = core::hash_password(password);
+    const auto hash = hasher->hash(password);
     db.write([&](storage::Connection& c) {
       if (!mail_allowed(c, *email, "register")) return;
       auto existing = c.query("SELECT id, display_name FROM users WHERE email = ?", *email);

@@ -51,7 +51,7 @@ std::int64_t unix_now() {
 
 }  // namespace
 
-void install_two_factor(Context& context) {
+void install_two_factor(Context& context, const Passwords& passwords) {
   auto& db = context.database;
   const auto& views = context.views;
   const auto& sessions = context.sessions;
@@ -128,13 +128,22 @@ void install_two_factor(Context& context) {
         return response;
       });
 
-  context.router.post("/account/two-factor/disable", [&db, page](http::Request& request) {
+  context.router.post("/account/two-factor/disable", [&db, page,
+                                                      passwords](http::Request& request) {
     const auto user_id = web::require_signed_in(request);
     const auto password =
         std::string(http::find_param(request.form(), "current_password").value_or(""));
     const auto state = db.read([&](storage::Connection& c) { return load(c, user_id); });
     if (state.admin) throw http::HttpError(403, "two_factor_required_for_admins");
-    if (!core::verify_password(state.password_hash, password)) {
+    const auto checked = check_current_password(db, *passwords.hasher, passwords.limits, user_id,
+                                                state.email, state.password_hash, password,
+                                                request.remote_address, kDisableTwoFactor);
+    if (checked.result == CurrentPassword::throttled) {
+      auto response = page(request, user_id, "too_many_attempts", 429);
+      response.headers.set("Retry-After", std::to_string(checked.retry_after_seconds));
+      return response;
+    }
+    if (checked.result == CurrentPassword::wrong) {
       return page(request, user_id, "current_password_wrong", 422);
     }
     db.write([&](storage::Connection& c) {
