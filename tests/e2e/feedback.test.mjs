@@ -126,8 +126,9 @@ describe('feedback', () => {
       await clickAndWaitForNavigation(page, row.locator('a'));
       caseId = new URL(page.url()).pathname.split('/').pop();
       assert.match(await page.locator('.case-description').innerText(), /ท่อระบายน้ำหน้าตลาด/);
-      // Not assigned yet: who reported it stays hidden even from her.
-      assert.equal(await page.locator(`a[href$="/cases/${caseId}/reporter"]`).count(), 0);
+      // She handles the organisation's cases (the demo gives her the role),
+      // so who reported it is one link away, even before it is assigned.
+      assert.equal(await page.locator(`a[href$="/cases/${caseId}/reporter"]`).count(), 1);
 
       await page.selectOption('#field-assignee', { label: 'เจ้าหน้าที่กรมควบคุมมลพิษ (สาธิต)' });
       await submit(page, '/assign');
@@ -147,7 +148,7 @@ describe('feedback', () => {
       await submit(page, '/status');
       assert.match(await page.locator('.case-status').innerText(), tRegExp('feedback.statuses.resolved'));
 
-      // As the assignee she may now see the contact, and that look is logged.
+      // The contact, when she needs it; that look is logged.
       await clickAndWaitForNavigation(page, page.locator(`a[href$="/cases/${caseId}/reporter"]`));
       assert.match(await page.locator('body').innerText(), /somsri\.e2e@example\.com/);
       await page.screenshot({ path: outFile('feedback-official-reporter.png'), fullPage: true });

@@ -76,8 +76,18 @@ TEST_F(Feedback, ForwardingClosesTheCaseAndOpensOneInTheOtherOrganisation) {
   EXPECT_TRUE(
       contains(chiang_mai.get(queue_of("chiang-mai")).body, "href=\"" + manage_case(moved) + "\""));
   EXPECT_EQ(chiang_mai.get(manage_case(moved)).status, 200);
+  // Who reported it is for Chiang Mai's case handlers, which its admin
+  // decides; being the admin is not enough.
+  EXPECT_EQ(chiang_mai.get(manage_case(moved) + "/reporter").status, 403);
+  const auto handlers = queue_of("chiang-mai") + "/handlers";
+  chiang_mai.get(handlers);
+  ASSERT_EQ(chiang_mai
+                .post(handlers, {{"user", std::to_string(user_id(kChiangMai))},
+                                 {"category", std::to_string(category(kHaze))}})
+                .status,
+            303);
   const auto reporter = chiang_mai.get(manage_case(moved) + "/reporter");
-  EXPECT_EQ(reporter.status, 200) << "an admin of Chiang Mai";
+  EXPECT_EQ(reporter.status, 200) << "a case handler of Chiang Mai";
   EXPECT_TRUE(contains(reporter.body, email));
   EXPECT_EQ(pcd.get(manage_case(moved)).status, 403);
   EXPECT_FALSE(contains(pcd.get(queue_of("pcd")).body, "href=\"" + manage_case(moved) + "\""));

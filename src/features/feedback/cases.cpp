@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <string_view>
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
@@ -23,72 +25,89 @@ std::optional<std::int64_t> positive(std::int64_t id) {
 }
 
 constexpr const char* kCategorySelect =
-    "SELECT id, organisation_id, code, name_th, name_en, description, target_days, active, "
-    "reopen_days "
+    "SELECT id AS id, organisation_id AS organisation_id, code AS code, name_th AS name_th, "
+    "name_en AS name_en, description AS description, target_days AS target_days, "
+    "active AS active, reopen_days AS reopen_days "
     "FROM feedback_categories ";
 
-Category read_category(const storage::Rows& r, int at = 0) {
+// Reads a category from the columns named `prefix` + its member name
+// ("id", … or, within a case, "category_id", …).
+Category read_category(const storage::Rows& r, std::string_view prefix = "") {
+  const auto column = [prefix](std::string_view name) {
+    std::string full(prefix);
+    full += name;
+    return full;
+  };
   Category k;
-  k.id = r.integer(at);
-  k.organisation_id = r.integer(at + 1);
-  k.code = r.text(at + 2);
-  k.name_th = r.text(at + 3);
-  k.name_en = r.text(at + 4);
-  k.description = r.text(at + 5);
-  k.target_days = static_cast<int>(r.integer(at + 6));
-  k.active = r.integer(at + 7) != 0;
-  k.reopen_days = static_cast<int>(r.integer(at + 8));
+  k.id = r.integer(column("id"));
+  k.organisation_id = r.integer(column("organisation_id"));
+  k.code = r.text(column("code"));
+  k.name_th = r.text(column("name_th"));
+  k.name_en = r.text(column("name_en"));
+  k.description = r.text(column("description"));
+  k.target_days = static_cast<int>(r.integer(column("target_days")));
+  k.active = r.integer(column("active")) != 0;
+  k.reopen_days = static_cast<int>(r.integer(column("reopen_days")));
   return k;
 }
 
 constexpr const char* kCaseSelect =
-    "SELECT f.id, f.organisation_id, o.slug, o.name_th, o.name_en, f.tracking_code, "
-    "f.description, f.address, f.lat, f.lon, f.status, f.stage, f.source, f.assignee_id, "
-    "COALESCE(u.display_name, ''), f.received_at, f.received_on, f.due_on, "
-    "COALESCE(f.accepted_at, ''), COALESCE(f.closed_at, ''), f.updated_at, f.forwarded_from, "
-    "f.forwarded_to, f.merged_into, f.rating, f.reopen_count, "
-    "k.id, k.organisation_id, k.code, k.name_th, k.name_en, k.description, k.target_days, "
-    "k.active, k.reopen_days "
+    "SELECT f.id AS id, f.organisation_id AS organisation_id, o.slug AS organisation_slug, "
+    "o.name_th AS organisation_name_th, o.name_en AS organisation_name_en, "
+    "f.tracking_code AS tracking_code, f.description AS description, f.address AS address, "
+    "f.lat AS lat, f.lon AS lon, f.status AS status, f.stage AS stage, f.source AS source, "
+    "f.assignee_id AS assignee_id, COALESCE(u.display_name, '') AS assignee_name, "
+    "f.assigned_by AS assigned_by, "
+    "f.received_at AS received_at, f.received_on AS received_on, f.due_on AS due_on, "
+    "COALESCE(f.accepted_at, '') AS accepted_at, COALESCE(f.closed_at, '') AS closed_at, "
+    "f.updated_at AS updated_at, f.forwarded_from AS forwarded_from, "
+    "f.forwarded_to AS forwarded_to, f.merged_into AS merged_into, f.rating AS rating, "
+    "f.reopen_count AS reopen_count, "
+    "k.id AS category_id, k.organisation_id AS category_organisation_id, "
+    "k.code AS category_code, k.name_th AS category_name_th, k.name_en AS category_name_en, "
+    "k.description AS category_description, k.target_days AS category_target_days, "
+    "k.active AS category_active, k.reopen_days AS category_reopen_days "
     "FROM feedback_cases f JOIN organisations o ON o.id = f.organisation_id "
     "JOIN feedback_categories k ON k.id = f.category_id "
     "LEFT JOIN users u ON u.id = f.assignee_id ";
 
-std::optional<std::int64_t> optional_integer(const storage::Rows& r, int column) {
+std::optional<std::int64_t> optional_integer(const storage::Rows& r, std::string_view column) {
   if (r.is_null(column)) return std::nullopt;
   return r.integer(column);
 }
 
 Case read_case(const storage::Rows& r) {
   Case f;
-  f.id = r.integer(0);
-  f.organisation_id = r.integer(1);
-  f.organisation_slug = r.text(2);
-  f.organisation_name_th = r.text(3);
-  f.organisation_name_en = r.text(4);
-  f.tracking_code = r.text(5);
-  f.description = r.text(6);
-  f.address = r.text(7);
-  if (!r.is_null(8) && !r.is_null(9)) {
-    f.lat = r.real(8);
-    f.lon = r.real(9);
+  f.id = r.integer("id");
+  f.organisation_id = r.integer("organisation_id");
+  f.organisation_slug = r.text("organisation_slug");
+  f.organisation_name_th = r.text("organisation_name_th");
+  f.organisation_name_en = r.text("organisation_name_en");
+  f.tracking_code = r.text("tracking_code");
+  f.description = r.text("description");
+  f.address = r.text("address");
+  if (!r.is_null("lat") && !r.is_null("lon")) {
+    f.lat = r.real("lat");
+    f.lon = r.real("lon");
   }
-  f.status = r.text(10);
-  f.stage = r.text(11);
-  f.source = r.text(12);
-  f.assignee_id = optional_integer(r, 13);
-  f.assignee_name = r.text(14);
-  f.received_at = r.text(15);
-  f.received_on = r.text(16);
-  f.due_on = r.text(17);
-  f.accepted_at = r.text(18);
-  f.closed_at = r.text(19);
-  f.updated_at = r.text(20);
-  f.forwarded_from = optional_integer(r, 21);
-  f.forwarded_to = optional_integer(r, 22);
-  f.merged_into = optional_integer(r, 23);
-  if (!r.is_null(24)) f.rating = static_cast<int>(r.integer(24));
-  f.reopen_count = static_cast<int>(r.integer(25));
-  f.category = read_category(r, 26);
+  f.status = r.text("status");
+  f.stage = r.text("stage");
+  f.source = r.text("source");
+  f.assignee_id = optional_integer(r, "assignee_id");
+  f.assignee_name = r.text("assignee_name");
+  f.assigned_by = optional_integer(r, "assigned_by");
+  f.received_at = r.text("received_at");
+  f.received_on = r.text("received_on");
+  f.due_on = r.text("due_on");
+  f.accepted_at = r.text("accepted_at");
+  f.closed_at = r.text("closed_at");
+  f.updated_at = r.text("updated_at");
+  f.forwarded_from = optional_integer(r, "forwarded_from");
+  f.forwarded_to = optional_integer(r, "forwarded_to");
+  f.merged_into = optional_integer(r, "merged_into");
+  if (!r.is_null("rating")) f.rating = static_cast<int>(r.integer("rating"));
+  f.reopen_count = static_cast<int>(r.integer("reopen_count"));
+  f.category = read_category(r, "category_");
   return f;
 }
 
@@ -265,29 +284,31 @@ std::optional<Case> find_by_code(storage::Connection& c, const std::string& trac
 Reporter reporter_of(storage::Connection& c, std::int64_t case_id) {
   Reporter p;
   auto rows = c.query(
-      "SELECT f.reporter_id, COALESCE(u.display_name, ''), f.contact_name, f.contact_email, "
-      "f.contact_phone FROM feedback_cases f LEFT JOIN users u ON u.id = f.reporter_id "
-      "WHERE f.id = ?",
+      "SELECT f.reporter_id AS user_id, COALESCE(u.display_name, '') AS display_name, "
+      "f.contact_name AS name, f.contact_email AS email, f.contact_phone AS phone "
+      "FROM feedback_cases f LEFT JOIN users u ON u.id = f.reporter_id WHERE f.id = ?",
       case_id);
   if (!rows.next()) return p;
-  if (!rows.is_null(0)) p.user_id = rows.integer(0);
-  p.display_name = rows.text(1);
-  p.name = rows.text(2);
-  p.email = rows.text(3);
-  p.phone = rows.text(4);
+  if (!rows.is_null("user_id")) p.user_id = rows.integer("user_id");
+  p.display_name = rows.text("display_name");
+  p.name = rows.text("name");
+  p.email = rows.text("email");
+  p.phone = rows.text("phone");
   return p;
 }
 
 std::vector<Event> timeline(storage::Connection& c, std::int64_t case_id, bool internal_too) {
   std::vector<Event> out;
   auto rows = c.query(
-      "SELECT e.id, e.at, e.kind, e.status, e.stage, e.note, COALESCE(u.display_name, ''), "
-      "e.public FROM feedback_events e LEFT JOIN users u ON u.id = e.actor_id "
+      "SELECT e.id AS id, e.at AS at, e.kind AS kind, e.status AS status, e.stage AS stage, "
+      "e.note AS note, COALESCE(u.display_name, '') AS actor_name, e.public AS is_public "
+      "FROM feedback_events e LEFT JOIN users u ON u.id = e.actor_id "
       "WHERE e.case_id = ? AND (? OR e.public = 1) ORDER BY e.id",
       case_id, internal_too ? 1 : 0);
   while (rows.next()) {
-    out.push_back({rows.integer(0), rows.text(1), rows.text(2), rows.text(3), rows.text(4),
-                   rows.text(5), rows.text(6), rows.integer(7) != 0});
+    out.push_back({rows.integer("id"), rows.text("at"), rows.text("kind"), rows.text("status"),
+                   rows.text("stage"), rows.text("note"), rows.text("actor_name"),
+                   rows.integer("is_public") != 0});
   }
   return out;
 }
@@ -308,8 +329,9 @@ void change_status(storage::Connection& c, std::int64_t case_id, const std::stri
 
 void assign(storage::Connection& c, std::int64_t case_id, std::optional<std::int64_t> assignee_id,
             std::int64_t actor_id) {
-  c.execute("UPDATE feedback_cases SET assignee_id = ?, updated_at = ? WHERE id = ?", assignee_id,
-            now(), case_id);
+  c.execute(
+      "UPDATE feedback_cases SET assignee_id = ?, assigned_by = ?, updated_at = ? WHERE id = ?",
+      assignee_id, assignee_id ? positive(actor_id) : std::nullopt, now(), case_id);
   std::string name;
   if (assignee_id) {
     auto rows = c.query("SELECT display_name FROM users WHERE id = ?", *assignee_id);
@@ -331,22 +353,24 @@ std::int64_t forward(storage::Connection& c, std::int64_t case_id, std::int64_t 
   n.forwarded_from = case_id;
   {
     auto rows = c.query(
-        "SELECT description, address, lat, lon, reporter_id, contact_name, contact_email, "
-        "contact_phone, source, client_id FROM feedback_cases WHERE id = ?",
+        "SELECT description AS description, address AS address, lat AS lat, lon AS lon, "
+        "reporter_id AS reporter_id, contact_name AS contact_name, "
+        "contact_email AS contact_email, contact_phone AS contact_phone, source AS source, "
+        "client_id AS client_id FROM feedback_cases WHERE id = ?",
         case_id);
     if (!rows.next()) throw std::invalid_argument("no such case");
-    n.report.description = rows.text(0);
-    n.report.address = rows.text(1);
-    if (!rows.is_null(2) && !rows.is_null(3)) {
-      n.report.lat = rows.real(2);
-      n.report.lon = rows.real(3);
+    n.report.description = rows.text("description");
+    n.report.address = rows.text("address");
+    if (!rows.is_null("lat") && !rows.is_null("lon")) {
+      n.report.lat = rows.real("lat");
+      n.report.lon = rows.real("lon");
     }
-    if (!rows.is_null(4)) n.reporter_id = rows.integer(4);
-    n.report.contact_name = rows.text(5);
-    n.report.contact_email = rows.text(6);
-    n.report.contact_phone = rows.text(7);
-    n.source = rows.text(8);
-    if (!rows.is_null(9)) n.client_id = rows.integer(9);
+    if (!rows.is_null("reporter_id")) n.reporter_id = rows.integer("reporter_id");
+    n.report.contact_name = rows.text("contact_name");
+    n.report.contact_email = rows.text("contact_email");
+    n.report.contact_phone = rows.text("contact_phone");
+    n.source = rows.text("source");
+    if (!rows.is_null("client_id")) n.client_id = rows.integer("client_id");
   }
   const auto new_id = create(c, n);
   // The photos go with the report (the same stored files).
@@ -401,14 +425,14 @@ void reopen(storage::Connection& c, std::int64_t case_id, const std::string& rea
 std::vector<Recipient> recipients(storage::Connection& c, std::int64_t case_id) {
   std::vector<Recipient> out;
   auto rows = c.query(
-      "SELECT reporter_id, contact_email, tracking_code FROM feedback_cases "
-      "WHERE id = ?1 OR merged_into = ?1 ORDER BY id",
+      "SELECT reporter_id AS user_id, contact_email AS email, tracking_code AS tracking_code "
+      "FROM feedback_cases WHERE id = ?1 OR merged_into = ?1 ORDER BY id",
       case_id);
   while (rows.next()) {
     Recipient r;
-    if (!rows.is_null(0)) r.user_id = rows.integer(0);
-    r.email = rows.text(1);
-    r.tracking_code = rows.text(2);
+    if (!rows.is_null("user_id")) r.user_id = rows.integer("user_id");
+    r.email = rows.text("email");
+    r.tracking_code = rows.text("tracking_code");
     if (r.user_id || !r.email.empty()) out.push_back(r);
   }
   return out;
@@ -424,11 +448,13 @@ std::int64_t add_photo(storage::Connection& c, const Photo& p) {
 
 namespace {
 constexpr const char* kPhotoSelect =
-    "SELECT id, case_id, kind, storage_key, content_type, sha256, created_at, byte_size "
-    "FROM feedback_photos ";
+    "SELECT id AS id, case_id AS case_id, kind AS kind, storage_key AS storage_key, "
+    "content_type AS content_type, sha256 AS sha256, created_at AS created_at, "
+    "byte_size AS byte_size FROM feedback_photos ";
 Photo read_photo(const storage::Rows& r) {
-  return {r.integer(0), r.integer(1), r.text(2), r.text(3),
-          r.text(4),    r.text(5),    r.text(6), r.integer(7)};
+  return {r.integer("id"),       r.integer("case_id"),   r.text("kind"),
+          r.text("storage_key"), r.text("content_type"), r.text("sha256"),
+          r.text("created_at"),  r.integer("byte_size")};
 }
 }  // namespace
 
@@ -469,7 +495,8 @@ std::vector<Workload> workload(storage::Connection& c, std::int64_t organisation
   std::vector<Workload> out;
   // Counted first (from the covering index), then named.
   auto rows = c.query(
-      "SELECT w.assignee_id, COALESCE(u.display_name, ''), w.open, w.late FROM "
+      "SELECT w.assignee_id AS user_id, COALESCE(u.display_name, '') AS name, w.open AS open, "
+      "w.late AS overdue FROM "
       "(SELECT assignee_id, COUNT(*) AS open, SUM(CASE WHEN due_on < ? THEN 1 ELSE 0 END) AS late "
       "FROM feedback_cases WHERE organisation_id = ? AND is_open = 1 GROUP BY assignee_id) w "
       "LEFT JOIN users u ON u.id = w.assignee_id "
@@ -477,10 +504,10 @@ std::vector<Workload> workload(storage::Connection& c, std::int64_t organisation
       today, organisation_id);
   while (rows.next()) {
     Workload w;
-    if (!rows.is_null(0)) w.user_id = rows.integer(0);
-    w.name = rows.text(1);
-    w.open = rows.integer(2);
-    w.overdue = rows.integer(3);
+    if (!rows.is_null("user_id")) w.user_id = rows.integer("user_id");
+    w.name = rows.text("name");
+    w.open = rows.integer("open");
+    w.overdue = rows.integer("overdue");
     out.push_back(w);
   }
   return out;

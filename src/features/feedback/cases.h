@@ -50,6 +50,7 @@ struct Case {
   std::string status, stage, source;
   std::optional<std::int64_t> assignee_id;
   std::string assignee_name;
+  std::optional<std::int64_t> assigned_by;  // who gave it to the assignee
   std::string received_at, received_on, due_on, accepted_at, closed_at, updated_at;
   std::optional<std::int64_t> forwarded_from, forwarded_to, merged_into;
   std::optional<int> rating;

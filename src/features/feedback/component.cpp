@@ -49,9 +49,23 @@ Component component() {
              "contact_email = '', contact_phone = '' WHERE reporter_id = ?",
              p.user_id);
        }},
+      {"case_handler_roles",
+       {"feedback_handlers.user_id"},
+       [](storage::Connection& db, const Person& p) {
+         return rows_as_json(
+             db.query("SELECT o.name_th, o.name_en, COALESCE(k.name_th, ''), h.created_at "
+                      "FROM feedback_handlers h JOIN organisations o ON o.id = h.organisation_id "
+                      "LEFT JOIN feedback_categories k ON k.id = h.category_id "
+                      "WHERE h.user_id = ? ORDER BY h.id",
+                      p.user_id),
+             {"organisation_th", "organisation_en", "category", "since"});
+       },
+       [](storage::Connection& db, const Person& p) {
+         db.execute("DELETE FROM feedback_handlers WHERE user_id = ?", p.user_id);
+       }},
       {"feedback_handling",
-       {"feedback_cases.assignee_id", "feedback_events.actor_id", "improvement_items.owner_id",
-        "open311_clients.created_by"},
+       {"feedback_cases.assignee_id", "feedback_cases.assigned_by", "feedback_events.actor_id",
+        "improvement_items.owner_id", "open311_clients.created_by", "feedback_handlers.granted_by"},
        nullptr,
        nullptr,
        kOfficialAct},

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/fiscal_year.h"
 #include "features/feedback/cases.h"
+#include "features/feedback/handlers.h"
 #include "features/feedback/plan.h"
 
 namespace ruamkit::features::feedback {
@@ -55,6 +56,8 @@ int load_demo_data(DemoContext& d) {
   const auto official =
       id_of(c, "SELECT id FROM users WHERE email = ?", "pcd@demo.ruamkit.example");
   if (!noise || !smoke || !official) return written;
+  // The department's demo official handles its cases (and so sees who reported).
+  if (grant_handler(c, noise->organisation_id, *official, std::nullopt, std::nullopt)) ++written;
 
   auto report = [&](const Category& k, const char* text, const char* place,
                     std::optional<double> lat, std::optional<double> lon) {

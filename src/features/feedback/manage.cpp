@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "features/audit/audit.h"
 #include "features/feedback/cases.h"
+#include "features/feedback/handlers.h"
 #include "features/feedback/module.h"
 #include "features/feedback/notify.h"
 #include "features/feedback/photos.h"
@@ -44,17 +45,6 @@ Case managed(storage::Connection& c, const http::Request& request, std::int64_t 
   if (!f) throw http::HttpError(404, "no_case");
   organisations::require_manage(c, request, f->organisation_id);
   return *f;
-}
-
-// The officials handling a case: its assignee and the organisation's admins.
-bool may_see_reporter(storage::Connection& c, const http::Request& request, const Case& f) {
-  if (!request.visitor.signed_in()) return false;
-  if (f.assignee_id == request.visitor.user_id &&
-      organisations::may_manage(c, request, f.organisation_id)) {
-    return true;
-  }
-  const auto grants = organisations::load_grants(c, request.visitor.user_id);
-  return grants.has(f.organisation_id, organisations::Role::admin);
 }
 
 void audit_entry(storage::Connection& c, const http::Request& request, const Case& f,
@@ -239,6 +229,12 @@ void install_manage(Context& context) {
       data.set("overdue_only", f.overdue_only);
       data.set("queue_url", queue_url(organisation_id));
       data.set("categories_url", queue_url(organisation_id) + "/categories");
+      // The organisation's admins grant the case-handling role.
+      const bool admin =
+          organisations::allowed(organisations::load_grants(c, request.visitor.user_id),
+                                 organisations::Action::manage_members, organisation_id);
+      data.set("handlers_url",
+               web::text_or_false(admin ? queue_url(organisation_id) + "/handlers" : ""));
       data.set("report_url", "/organisations/" + o->slug + "/feedback/report");
       data.set("plan_url",
                "/manage/organisations/" + std::to_string(organisation_id) + "/improvement-plan");

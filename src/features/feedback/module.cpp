@@ -137,6 +137,7 @@ void install(Context& context) {
   install_categories(context);
   install_reports(context);
   install_plan(context);
+  install_handlers(context);
   install_open311(context);
   install_open311_clients(context);
   install_api(context);

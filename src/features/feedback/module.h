@@ -17,5 +17,6 @@ void install_categories(Context& context);
 void install_reports(Context& context);
 void install_open311_clients(Context& context);
 void install_plan(Context& context);
+void install_handlers(Context& context);
 
 }  // namespace ruamkit::features::feedback
