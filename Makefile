@@ -39,9 +39,11 @@ release: setup
 	cmake -S . -B build/release $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DRUAMKIT_TESTS=OFF -DRUAMKIT_BENCH=ON
 	cmake --build build/release -j $(JOBS)
 
-# AddressSanitizer + UndefinedBehaviorSanitizer build used by the tests.
+# AddressSanitizer + UndefinedBehaviorSanitizer build used by the tests; the
+# benchmarks are compiled too (not run), so `make run` and `make bench` cannot
+# be broken by a change that only the tests built.
 asan: setup
-	cmake -S . -B build/asan $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DRUAMKIT_SANITIZE=ON -DRUAMKIT_TESTS=ON
+	cmake -S . -B build/asan $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DRUAMKIT_SANITIZE=ON -DRUAMKIT_TESTS=ON -DRUAMKIT_BENCH=ON
 	cmake --build build/asan -j $(JOBS)
 
 format:

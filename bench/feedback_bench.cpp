@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/fiscal_year.h"
 #include "core/random.h"
 #include "features/accounts/sessions.h"
 #include "features/feedback/cases.h"
 #include "storage/database.h"
-#include "web/dates.h"
 
 namespace {
 
@@ -68,13 +68,13 @@ int main(int argc, char** argv) {
       for (long i = 0; i < kBatch && done < count; ++i, ++done) {
         const auto received =
             std::chrono::sys_days(today) - std::chrono::days(static_cast<int>(done % 730));
-        const auto received_on = web::iso_date(std::chrono::year_month_day{received});
+        const auto received_on = core::iso_date(std::chrono::year_month_day{received});
         const auto due_on =
-            web::iso_date(std::chrono::year_month_day{received + std::chrono::days(15)});
+            core::iso_date(std::chrono::year_month_day{received + std::chrono::days(15)});
         const std::string status = kStatuses[core::random_below(10)];
         const bool open = status == "received" || status == "accepted" || status == "in_progress";
         const auto at = received_on + "T03:00:00.000Z";
-        const auto closed = web::iso_date(std::chrono::year_month_day{
+        const auto closed = core::iso_date(std::chrono::year_month_day{
                                 received + std::chrono::days(core::random_below(40))}) +
                             "T09:00:00.000Z";
         c.execute(
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   };
   features::feedback::QueueFilter base;
   base.organisation_id = organisation;
-  base.today = web::iso_date(today);
+  base.today = core::iso_date(today);
   auto mine = base;
   mine.assignee_id = official;
   auto overdue = base;

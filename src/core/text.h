@@ -24,6 +24,10 @@ inline std::string_view trim_blanks(std::string_view s) { return trim(s, kBlanks
 // Strips all ASCII white space (kAsciiWhiteSpace), line breaks included.
 inline std::string_view trim_white_space(std::string_view s) { return trim(s, kAsciiWhiteSpace); }
 
+// Returns true when `s` holds nothing but ASCII white space: an empty answer
+// to a form field that needs text.
+inline bool is_blank(std::string_view s) { return trim_white_space(s).empty(); }
+
 // 'A'–'Z' become 'a'–'z'; every other byte is returned unchanged.
 constexpr char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

@@ -21,9 +21,12 @@ Component component() {
        "Threads that hash and check passwords (Argon2id), apart from "
        "request handling",
        Setting::Type::integer, "1", 1, 64},
+      // Each check waiting for a hashing thread holds a request worker, so
+      // threads + queue stay well below --workers: the rest serve others.
       {"max-queued-password-checks",
-       "Password checks that may wait for a hashing thread; beyond, 503 with Retry-After",
-       Setting::Type::integer, "16", 1, 10'000},
+       "Password checks that may wait for a hashing thread (each holds a request worker: keep "
+       "threads + queue well below --workers); beyond, 503 with Retry-After",
+       Setting::Type::integer, "4", 1, 10'000},
   };
   c.personal_data = {
       {"account",

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace ruamkit::features::comments {
@@ -73,7 +74,7 @@ std::optional<Target> resolve(storage::Connection& c, const std::string& kind, s
 
 std::string problem(const std::string& body, const std::string& stance) {
   const auto n = core::character_count(body);
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return "comment_required";
+  if (core::is_blank(body)) return "comment_required";
   if (n > kMaxCharacters) return "comment_too_long";
   if (!stance.empty() && stance != "agree" && stance != "disagree" && stance != "neutral") {
     return "comment_stance_unknown";

@@ -3,14 +3,15 @@
 // whole timeline, and the handling actions: status with a public note,
 // assignment, internal notes, forwarding to another organisation, merging
 // into a duplicate, and an "after" photo. The reporter's identity is shown
-// only to the case's assignee and the organisation's admins, and each look
-// at it is audit-logged.
+// only to the organisation's case handlers (handlers.h), and each look at it
+// is audit-logged.
 #include <algorithm>
 #include <map>
 
 #include "core/clock.h"
 #include "core/day.h"
 #include "core/fiscal_year.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "features/audit/audit.h"
 #include "features/feedback/cases.h"
@@ -336,7 +337,7 @@ void install_manage(Context& context) {
         db,
         [&](storage::Connection& c) -> Reply {
           f = managed(c, request, id);
-          if (note.find_first_not_of(" \t\r\n") == std::string::npos) {
+          if (core::is_blank(note)) {
             return [&](storage::Connection& c) {
               return case_page(views, request, c, f, "feedback_note_required", 422);
             };
@@ -363,7 +364,7 @@ void install_manage(Context& context) {
           if (!target || !target->active || target->organisation_id == f.organisation_id) {
             problem = "feedback_forward_target";
           }
-          if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+          if (core::is_blank(reason)) {
             problem = "feedback_reason_required";
           }
           if (!problem.empty()) {

@@ -12,6 +12,7 @@
 #include "core/file_types.h"
 #include "core/fiscal_year.h"
 #include "core/security.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "features/accounts/support.h"
 #include "features/feedback/cases.h"
@@ -291,8 +292,7 @@ void install(Context& context) {
           const auto k = tracked(c, request);
           code = k.f.tracking_code;
           std::string problem;
-          if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-            problem = "feedback_reason_required";
+          if (core::is_blank(reason)) problem = "feedback_reason_required";
           if (core::character_count(reason) > 2000) problem = "feedback_comment_long";
           const auto closed = k.f.closed_on();
           if (problem.empty() &&

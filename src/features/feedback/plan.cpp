@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/day.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "features/spaces/rules.h"
 
@@ -35,7 +36,7 @@ PlanItem read(const storage::Rows& r) {
 bool length_between(const std::string& text, std::size_t low, std::size_t high) {
   if (!core::is_valid_utf8(text)) return false;
   const auto n = core::character_count(text);
-  return n >= low && n <= high && text.find_first_not_of(" \t\r\n") != std::string::npos;
+  return n >= low && n <= high && !core::is_blank(text);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/random.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "features/accounts/rules.h"
 
@@ -15,10 +16,6 @@ namespace {
 // No 0/O, 1/I/L: codes are read aloud and typed from paper.
 constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 constexpr int kGroupSize = 5;
-
-bool blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -58,8 +55,8 @@ std::string transition_problem(std::string_view from, std::string_view to, std::
   if (to == "in_progress") {
     if (!contains(stages(), stage)) return "feedback_stage_unknown";
   }
-  if (to == "resolved" && blank(note)) return "feedback_reply_required";
-  if (to == "not_relevant" && blank(note)) return "feedback_reason_required";
+  if (to == "resolved" && core::is_blank(note)) return "feedback_reply_required";
+  if (to == "not_relevant" && core::is_blank(note)) return "feedback_reason_required";
   if (from == to && to != "in_progress") return "feedback_transition";
   return "";
 }
@@ -122,7 +119,7 @@ std::optional<std::string> normalize_tracking_code(std::string_view text) {
 Problems check_report(const Report& r) {
   Problems found;
   const auto n = core::is_valid_utf8(r.description) ? core::character_count(r.description) : 0;
-  if (blank(r.description) || n < 10) {
+  if (core::is_blank(r.description) || n < 10) {
     found.emplace_back("description", "feedback_description_short");
   } else if (n > 5000) {
     found.emplace_back("description", "feedback_description_long");

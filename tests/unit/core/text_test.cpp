@@ -90,5 +90,12 @@ TEST(Text, AsciiCaseInsensitivePrefix) {
   EXPECT_FALSE(ascii_istarts_with("", "h"));
 }
 
+TEST(Text, BlankMeansNothingButAsciiWhiteSpace) {
+  EXPECT_TRUE(is_blank(""));
+  EXPECT_TRUE(is_blank(" \t\r\n\v\f"));
+  EXPECT_FALSE(is_blank("  x  "));
+  EXPECT_FALSE(is_blank("\xe0\xb8\x81"));  // ก
+}
+
 }  // namespace
 }  // namespace ruamkit::core
