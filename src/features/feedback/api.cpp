@@ -45,7 +45,7 @@ json::object case_json(const Case& f) {
           {"address", web::api::text_or_null(f.address)},
           {"lat", optional_number(f.lat)},
           {"lon", optional_number(f.lon)},
-          {"status", f.status},
+          {"status", status_name(f.status)},
           {"stage", web::api::text_or_null(f.stage)},
           {"received_at", f.received_at},
           {"due_on", f.due_on},

@@ -16,6 +16,13 @@
 #include "web/dates.h"
 
 namespace ruamkit::features::feedback {
+
+Status stored_status(std::string_view name) {
+  // The table's CHECK keeps the names known: another is a broken database.
+  const auto status = parse_status(name);
+  if (!status) throw storage::DatabaseError("feedback case with an unknown status");
+  return *status;
+}
 namespace {
 
 std::string now() { return core::iso_timestamp(core::Clock::now()); }
@@ -90,7 +97,7 @@ Case read_case(const storage::Rows& r) {
     f.lat = r.real("lat");
     f.lon = r.real("lon");
   }
-  f.status = r.text("status");
+  f.status = stored_status(r.text("status"));
   f.stage = r.text("stage");
   f.source = r.text("source");
   f.assignee_id = optional_integer(r, "assignee_id");
@@ -313,18 +320,18 @@ std::vector<Event> timeline(storage::Connection& c, std::int64_t case_id, bool i
   return out;
 }
 
-void change_status(storage::Connection& c, std::int64_t case_id, const std::string& status,
+void change_status(storage::Connection& c, std::int64_t case_id, Status status,
                    const std::string& stage, const std::string& note, std::int64_t actor_id) {
   const auto at = now();
   const bool open = is_open_status(status);
+  const std::string name(status_name(status));
+  const std::string kept_stage = status == Status::in_progress ? stage : std::string();
   c.execute(
       "UPDATE feedback_cases SET status = ?, stage = ?, is_open = ?, updated_at = ?, "
       "accepted_at = CASE WHEN ? = 'received' THEN accepted_at ELSE COALESCE(accepted_at, ?) END, "
       "closed_at = CASE WHEN ? THEN NULL ELSE ? END WHERE id = ?",
-      status, status == "in_progress" ? stage : std::string(), open ? 1 : 0, at, status, at,
-      open ? 1 : 0, at, case_id);
-  add_event(c, case_id, "status", status, status == "in_progress" ? stage : "", note, true,
-            positive(actor_id));
+      name, kept_stage, open ? 1 : 0, at, name, at, open ? 1 : 0, at, case_id);
+  add_event(c, case_id, "status", name, kept_stage, note, true, positive(actor_id));
 }
 
 void assign(storage::Connection& c, std::int64_t case_id, std::optional<std::int64_t> assignee_id,

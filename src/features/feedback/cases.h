@@ -39,6 +39,10 @@ std::optional<Category> find_category_by_code(storage::Connection& c, const std:
 // Returns false when the code is taken.
 bool save_category(storage::Connection& c, Category& category);
 
+// The status stored as `name`; throws storage::DatabaseError for a name
+// that is not one.
+Status stored_status(std::string_view name);
+
 // What everyone may see of a case: no reporter, no contact.
 struct Case {
   std::int64_t id = 0;
@@ -47,7 +51,8 @@ struct Case {
   Category category;
   std::string tracking_code, description, address;
   std::optional<double> lat, lon;
-  std::string status, stage, source;
+  Status status = Status::received;
+  std::string stage, source;
   std::optional<std::int64_t> assignee_id;
   std::string assignee_name;
   std::optional<std::int64_t> assigned_by;  // who gave it to the assignee
@@ -97,7 +102,7 @@ std::vector<Event> timeline(storage::Connection& c, std::int64_t case_id, bool i
 
 // Moves a case to `status` (and `stage`) with a public `note`, after
 // transition_problem() said yes. Sets accepted_at / closed_at as they apply.
-void change_status(storage::Connection& c, std::int64_t case_id, const std::string& status,
+void change_status(storage::Connection& c, std::int64_t case_id, Status status,
                    const std::string& stage, const std::string& note, std::int64_t actor_id);
 // Gives the case to `assignee_id` (nullopt: nobody); an internal entry.
 void assign(storage::Connection& c, std::int64_t case_id, std::optional<std::int64_t> assignee_id,

@@ -75,17 +75,17 @@ int load_demo_data(DemoContext& d) {
   const auto accepted =
       report(*smoke, "มีการเผาขยะในที่ดินว่างทุกเย็น ควันเข้าบ้านและโรงเรียนใกล้เคียง (ตัวอย่าง)",
              "ถนนนวมินทร์ เขตบึงกุ่ม กรุงเทพฯ", std::nullopt, std::nullopt);
-  change_status(c, accepted, "accepted", "", "รับเรื่องแล้ว จะส่งเจ้าหน้าที่ลงพื้นที่ตรวจสอบ", *official);
+  change_status(c, accepted, Status::accepted, "", "รับเรื่องแล้ว จะส่งเจ้าหน้าที่ลงพื้นที่ตรวจสอบ", *official);
   assign(c, accepted, official, *official);
   const auto working = report(*noise, "ร้านคาราโอเกะเปิดเพลงเสียงดังเกินเวลา 24.00 น. เกือบทุกวัน (ตัวอย่าง)",
                               "ถนนนิมมานเหมินท์ เชียงใหม่", 18.7993, 98.9676);
-  change_status(c, working, "accepted", "", "", *official);
-  change_status(c, working, "in_progress", "studying",
+  change_status(c, working, Status::accepted, "", "", *official);
+  change_status(c, working, Status::in_progress, "studying",
                 "ประสานสำนักงานสิ่งแวดล้อมภาคที่ 1 เพื่อตรวจวัดระดับเสียง", *official);
   const auto done = report(*smoke, "รถบรรทุกปล่อยควันดำหน้าโรงงานทุกเช้า (ตัวอย่าง)",
                            "นิคมอุตสาหกรรมบางปู สมุทรปราการ", 13.5220, 100.6520);
-  change_status(c, done, "accepted", "", "", *official);
-  change_status(c, done, "resolved", "",
+  change_status(c, done, Status::accepted, "", "", *official);
+  change_status(c, done, Status::resolved, "",
                 "ตรวจวัดควันดำแล้ว 12 คัน สั่งห้ามใช้ 3 คันจนกว่าจะแก้ไข และแจ้งผู้ประกอบการให้ตรวจสภาพรถทุกเดือน",
                 *official);
   rate(c, done, 4, "แก้ไขเร็ว ขอบคุณครับ");

@@ -87,11 +87,13 @@ http::Response case_page(const web::Views& views, const http::Request& request,
   data.set("source_text", t.text("feedback.sources." + f.source));
 
   web::ViewList next;
-  for (const auto& s : {"accepted", "in_progress", "resolved", "not_relevant"}) {
-    if (f.status != "received" && std::string(s) == "accepted") continue;
+  for (const auto s :
+       {Status::accepted, Status::in_progress, Status::resolved, Status::not_relevant}) {
+    if (f.status != Status::received && s == Status::accepted) continue;
+    const std::string name(status_name(s));
     web::ViewData o;
-    o.set("value", std::string(s));
-    o.set("label", t.text("feedback.statuses." + std::string(s)));
+    o.set("value", name);
+    o.set("label", t.text("feedback.statuses." + name));
     next.push_back(o);
   }
   data.set("next_statuses", next);
@@ -159,8 +161,7 @@ void install_manage(Context& context) {
       f.organisation_id = organisation_id;
       f.today = core::iso_date(core::today_in_thailand());
       f.status = std::string(request.query_param("status").value_or(""));
-      if (!f.status.empty() && f.status != "all" &&
-          std::find(statuses().begin(), statuses().end(), f.status) == statuses().end()) {
+      if (!f.status.empty() && f.status != "all" && !parse_status(f.status)) {
         throw http::HttpError(400, "status_unknown");
       }
       if (const auto k = request.query_param("category"); k && !k->empty()) {
@@ -207,7 +208,8 @@ void install_manage(Context& context) {
         o.set("selected", f.status == value);
         status_options.push_back(o);
       }
-      for (const auto& s : statuses()) {
+      for (const auto status : kStatuses) {
+        const std::string s(status_name(status));
         web::ViewData o;
         o.set("value", s);
         o.set("label", t.text("feedback.statuses." + s));
@@ -286,17 +288,18 @@ void install_manage(Context& context) {
             db,
             [&](storage::Connection& c) -> Reply {
               f = managed(c, request, id);
-              const auto problem = transition_problem(f.status, status, stage, note);
+              const auto to = parse_status(status);
+              const auto problem = transition_problem(f.status, to, stage, note);
               if (!problem.empty()) {
                 return [&, problem](storage::Connection& c) {
                   return case_page(views, request, c, f, problem, 422);
                 };
               }
               const auto from = f.status;
-              change_status(c, id, status, stage, note, request.visitor.user_id);
+              change_status(c, id, *to, stage, note, request.visitor.user_id);
               f = *find(c, id);
               audit_entry(c, request, f, "feedback.status",
-                          audit::details({{"from", from}, {"to", status}}));
+                          audit::details({{"from", status_name(from)}, {"to", status}}));
               tell_reporters(c, views, config.base_url, f, note);
               return std::nullopt;
             },

@@ -94,7 +94,7 @@ json::object request_json(storage::Connection& c, const Case& f, const std::stri
                                         "/feedback/photos/" + std::to_string(pictures.front().id));
   json::object o{{"service_request_id", std::to_string(f.id)},
                  {"status", std::string(open311_status(f.status))},
-                 {"detailed_status", f.status},
+                 {"detailed_status", status_name(f.status)},
                  {"status_notes", notes.empty() ? json::value(nullptr) : json::value(notes)},
                  {"service_name", f.category.name_th},
                  {"service_code", f.category.code},
@@ -110,7 +110,7 @@ json::object request_json(storage::Connection& c, const Case& f, const std::stri
                  {"lat", f.lat ? json::value(*f.lat) : json::value(nullptr)},
                  {"long", f.lon ? json::value(*f.lon) : json::value(nullptr)},
                  {"media_url", media}};
-  if (f.status == "in_progress" && !f.stage.empty()) o["detailed_stage"] = f.stage;
+  if (f.status == Status::in_progress && !f.stage.empty()) o["detailed_stage"] = f.stage;
   return o;
 }
 

@@ -50,7 +50,7 @@ Summary summarise(const std::vector<CaseFacts>& cases,
                   const std::vector<std::pair<std::int64_t, std::string>>& names,
                   std::chrono::year_month_day today) {
   Summary s;
-  for (const auto& status : statuses()) s.by_status[status] = 0;
+  for (const auto status : kStatuses) s.by_status[std::string(status_name(status))] = 0;
   std::map<std::int64_t, std::size_t> line_of;
   for (const auto& [id, name] : names) {
     line_of[id] = s.categories.size();
@@ -65,14 +65,14 @@ Summary summarise(const std::vector<CaseFacts>& cases,
 
   for (const auto& f : cases) {
     ++s.received;
-    ++s.by_status[f.status];
+    ++s.by_status[std::string(status_name(f.status))];
     const bool open = is_open_status(f.status);
     open ? ++s.open : ++s.closed;
     const bool late = overdue_case(f, today);
     if (late) ++s.overdue;
     const auto accept = days_between(f.received_at, f.accepted_at);
     const auto resolve =
-        f.status == "resolved" ? days_between(f.received_at, f.closed_at) : std::nullopt;
+        f.status == Status::resolved ? days_between(f.received_at, f.closed_at) : std::nullopt;
     if (accept) all.accept.push_back(*accept);
     if (resolve) all.resolve.push_back(*resolve);
     if (f.rating && *f.rating >= 1 && *f.rating <= 5) {
@@ -88,10 +88,10 @@ Summary summarise(const std::vector<CaseFacts>& cases,
     auto& d = per[it->second];
     ++line.received;
     if (open) ++line.open;
-    if (f.status == "resolved") ++line.resolved;
-    if (f.status == "not_relevant") ++line.not_relevant;
-    if (f.status == "forwarded") ++line.forwarded;
-    if (f.status == "merged") ++line.merged;
+    if (f.status == Status::resolved) ++line.resolved;
+    if (f.status == Status::not_relevant) ++line.not_relevant;
+    if (f.status == Status::forwarded) ++line.forwarded;
+    if (f.status == Status::merged) ++line.merged;
     if (late) ++line.overdue;
     if (accept) d.accept.push_back(*accept);
     if (resolve) d.resolve.push_back(*resolve);

@@ -13,11 +13,13 @@
 #include <utility>
 #include <vector>
 
+#include "features/feedback/rules.h"
+
 namespace ruamkit::features::feedback {
 
 struct CaseFacts {
   std::int64_t category_id = 0;
-  std::string status;
+  Status status = Status::received;
   std::string received_at, accepted_at, closed_at;  // stored timestamps ("" when not yet)
   std::string due_on;                               // YYYY-MM-DD
   std::string address;
@@ -36,7 +38,7 @@ struct CategoryLine {
 
 struct Summary {
   std::int64_t received = 0, open = 0, closed = 0, overdue = 0;
-  std::map<std::string, std::int64_t> by_status;  // every status, zero included
+  std::map<std::string, std::int64_t> by_status;  // by status_name(), zero included
   std::vector<CategoryLine> categories;           // in the order of the names given
   std::optional<double> median_days_to_accept, median_days_to_resolve;
   std::int64_t rated = 0;

@@ -82,7 +82,7 @@ LoadedReport load_report(storage::Connection& c, std::int64_t organisation_id, c
   while (rows.next()) {
     CaseFacts f;
     f.category_id = rows.integer(0);
-    f.status = rows.text(1);
+    f.status = stored_status(rows.text(1));
     f.received_at = rows.text(2);
     f.accepted_at = rows.text(3);
     f.closed_at = rows.text(4);
@@ -148,8 +148,9 @@ void install_reports(Context& context) {
                                     t.text("feedback.report_page.cases"),
                                     t.text("surveys.percent")};
     std::vector<std::pair<std::string, std::int64_t>> by_status;
-    for (const auto& status : statuses()) {
-      by_status.emplace_back(t.text("feedback.statuses." + status), s.by_status.at(status));
+    for (const auto status : kStatuses) {
+      const std::string name(status_name(status));
+      by_status.emplace_back(t.text("feedback.statuses." + name), s.by_status.at(name));
     }
     auto heading = counts;
     heading.caption = t.text("feedback.report_page.by_status");

@@ -30,10 +30,31 @@ void check_text(Problems& found, const std::string& field, const std::string& te
 
 }  // namespace
 
-const std::vector<std::string>& statuses() {
-  static const std::vector<std::string> all{"received",     "accepted",  "in_progress", "resolved",
-                                            "not_relevant", "forwarded", "merged"};
-  return all;
+std::string_view status_name(Status status) {
+  switch (status) {
+    case Status::received:
+      return "received";
+    case Status::accepted:
+      return "accepted";
+    case Status::in_progress:
+      return "in_progress";
+    case Status::resolved:
+      return "resolved";
+    case Status::not_relevant:
+      return "not_relevant";
+    case Status::forwarded:
+      return "forwarded";
+    case Status::merged:
+      return "merged";
+  }
+  return "";
+}
+
+std::optional<Status> parse_status(std::string_view name) {
+  for (const auto status : kStatuses) {
+    if (status_name(status) == name) return status;
+  }
+  return std::nullopt;
 }
 
 const std::vector<std::string>& stages() {
@@ -42,22 +63,23 @@ const std::vector<std::string>& stages() {
   return all;
 }
 
-bool is_open_status(std::string_view status) {
-  return status == "received" || status == "accepted" || status == "in_progress";
+bool is_open_status(Status status) {
+  return status == Status::received || status == Status::accepted || status == Status::in_progress;
 }
 
-std::string transition_problem(std::string_view from, std::string_view to, std::string_view stage,
+std::string transition_problem(Status from, std::optional<Status> to, std::string_view stage,
                                std::string_view note) {
-  if (!contains(statuses(), to)) return "feedback_status_unknown";
-  if (to == "forwarded" || to == "merged" || to == "received") return "feedback_transition";
-  if (!is_open_status(from)) return "feedback_case_closed";
-  if (to == "accepted" && from != "received") return "feedback_transition";
-  if (to == "in_progress") {
-    if (!contains(stages(), stage)) return "feedback_stage_unknown";
+  if (!to) return "feedback_status_unknown";
+  // Forwarding and merging have their own actions; nothing goes back to received.
+  if (*to == Status::forwarded || *to == Status::merged || *to == Status::received) {
+    return "feedback_transition";
   }
-  if (to == "resolved" && core::is_blank(note)) return "feedback_reply_required";
-  if (to == "not_relevant" && core::is_blank(note)) return "feedback_reason_required";
-  if (from == to && to != "in_progress") return "feedback_transition";
+  if (!is_open_status(from)) return "feedback_case_closed";
+  if (*to == Status::accepted && from != Status::received) return "feedback_transition";
+  if (*to == Status::in_progress && !contains(stages(), stage)) return "feedback_stage_unknown";
+  if (*to == Status::resolved && core::is_blank(note)) return "feedback_reply_required";
+  if (*to == Status::not_relevant && core::is_blank(note)) return "feedback_reason_required";
+  if (from == *to && *to != Status::in_progress) return "feedback_transition";
   return "";
 }
 
@@ -74,19 +96,19 @@ bool is_overdue(bool open, std::chrono::year_month_day due_on,
   return closed_on && std::chrono::sys_days(*closed_on) > due;
 }
 
-bool may_rate(std::string_view status, bool rated) {
-  return !rated && (status == "resolved" || status == "not_relevant");
+bool may_rate(Status status, bool rated) {
+  return !rated && (status == Status::resolved || status == Status::not_relevant);
 }
 
-bool may_reopen(std::string_view status, std::chrono::year_month_day closed_on,
+bool may_reopen(Status status, std::chrono::year_month_day closed_on,
                 std::chrono::year_month_day today, int window_days) {
-  if (status != "resolved" && status != "not_relevant") return false;
+  if (status != Status::resolved && status != Status::not_relevant) return false;
   if (window_days <= 0) return false;
   return std::chrono::sys_days(today) <=
          std::chrono::sys_days(closed_on) + std::chrono::days(window_days);
 }
 
-std::string_view open311_status(std::string_view status) {
+std::string_view open311_status(Status status) {
   return is_open_status(status) ? "open" : "closed";
 }
 

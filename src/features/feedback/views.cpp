@@ -8,8 +8,8 @@
 namespace ruamkit::features::feedback {
 
 std::string status_text(const Case& f, const web::Catalogue& t) {
-  auto text = t.text("feedback.statuses." + f.status);
-  if (f.status == "in_progress" && !f.stage.empty())
+  auto text = t.text("feedback.statuses." + std::string(status_name(f.status)));
+  if (f.status == Status::in_progress && !f.stage.empty())
     text += " · " + t.text("feedback.stages." + f.stage);
   return text;
 }
@@ -38,7 +38,7 @@ web::ViewData case_view(const Case& f, const web::Catalogue& t, std::chrono::yea
   } else {
     d.set("pin", false);
   }
-  d.set("status", f.status);
+  d.set("status", std::string(status_name(f.status)));
   d.set("status_text", status_text(f, t));
   d.set("open", f.is_open());
   d.set("received", web::format_iso_day(f.received_at, t.locale()));

@@ -7,7 +7,7 @@ namespace {
 
 using namespace std::chrono;
 
-CaseFacts fact(std::int64_t category, const std::string& status, const std::string& received,
+CaseFacts fact(std::int64_t category, Status status, const std::string& received,
                const std::string& accepted = "", const std::string& closed = "",
                const std::string& due = "2026-10-20") {
   CaseFacts f;
@@ -22,21 +22,21 @@ CaseFacts fact(std::int64_t category, const std::string& status, const std::stri
 
 TEST(FeedbackSummary, CountsMediansSatisfactionAndPlaces) {
   std::vector<CaseFacts> cases;
-  cases.push_back(fact(1, "resolved", "2026-10-01T00:00:00.000Z", "2026-10-02T00:00:00.000Z",
+  cases.push_back(fact(1, Status::resolved, "2026-10-01T00:00:00.000Z", "2026-10-02T00:00:00.000Z",
                        "2026-10-05T00:00:00.000Z"));
   cases.back().rating = 5;
   cases.back().address = "  ซอยลาดพร้าว 71 ";
-  cases.push_back(fact(1, "resolved", "2026-10-01T00:00:00.000Z", "2026-10-01T12:00:00.000Z",
+  cases.push_back(fact(1, Status::resolved, "2026-10-01T00:00:00.000Z", "2026-10-01T12:00:00.000Z",
                        "2026-10-11T00:00:00.000Z"));
   cases.back().rating = 2;
   cases.back().address = "ซอยลาดพร้าว 71";
-  cases.push_back(fact(2, "in_progress", "2026-10-03T00:00:00.000Z", "2026-10-04T00:00:00.000Z", "",
-                       "2026-10-10"));
+  cases.push_back(fact(2, Status::in_progress, "2026-10-03T00:00:00.000Z",
+                       "2026-10-04T00:00:00.000Z", "", "2026-10-10"));
   cases.back().lat = 13.79461;
   cases.back().lon = 100.60182;
-  cases.push_back(fact(2, "received", "2026-10-20T00:00:00.000Z", "", "", "2026-11-30"));
-  cases.push_back(fact(9, "forwarded", "2026-10-21T00:00:00.000Z", "", "2026-10-22T00:00:00.000Z",
-                       "2026-11-30"));
+  cases.push_back(fact(2, Status::received, "2026-10-20T00:00:00.000Z", "", "", "2026-11-30"));
+  cases.push_back(fact(9, Status::forwarded, "2026-10-21T00:00:00.000Z", "",
+                       "2026-10-22T00:00:00.000Z", "2026-11-30"));
 
   const auto s =
       summarise(cases, {{1, "เสียง"}, {2, "ควัน"}}, year_month_day{year(2026), month(11), day(1)});

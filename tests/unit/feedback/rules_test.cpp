@@ -14,42 +14,66 @@ constexpr year_month_day day(int y, unsigned m, unsigned d) {
 }
 
 TEST(FeedbackWorkflow, FollowsReceivedAcceptedInProgressResolved) {
-  EXPECT_EQ(transition_problem("received", "accepted", "", ""), "");
-  EXPECT_EQ(transition_problem("accepted", "in_progress", "awaiting_budget", ""), "");
-  EXPECT_EQ(transition_problem("in_progress", "in_progress", "procurement", ""), "");
-  EXPECT_EQ(transition_problem("in_progress", "resolved", "", "ซ่อมแล้ว"), "");
-  EXPECT_EQ(transition_problem("received", "not_relevant", "", "ไม่ใช่ภารกิจของกรม"), "");
+  EXPECT_EQ(transition_problem(Status::received, parse_status("accepted"), "", ""), "");
+  EXPECT_EQ(
+      transition_problem(Status::accepted, parse_status("in_progress"), "awaiting_budget", ""), "");
+  EXPECT_EQ(transition_problem(Status::in_progress, parse_status("in_progress"), "procurement", ""),
+            "");
+  EXPECT_EQ(transition_problem(Status::in_progress, parse_status("resolved"), "", "ซ่อมแล้ว"), "");
+  EXPECT_EQ(
+      transition_problem(Status::received, parse_status("not_relevant"), "", "ไม่ใช่ภารกิจของกรม"),
+      "");
 }
 
 TEST(FeedbackWorkflow, RefusesWhatTheWorkflowDoesNotAllow) {
-  EXPECT_EQ(transition_problem("accepted", "accepted", "", ""), "feedback_transition");
-  EXPECT_EQ(transition_problem("in_progress", "accepted", "", ""), "feedback_transition");
-  EXPECT_EQ(transition_problem("accepted", "received", "", ""), "feedback_transition");
-  EXPECT_EQ(transition_problem("accepted", "forwarded", "", "x"), "feedback_transition");
-  EXPECT_EQ(transition_problem("accepted", "merged", "", "x"), "feedback_transition");
-  EXPECT_EQ(transition_problem("resolved", "in_progress", "working", ""), "feedback_case_closed");
-  EXPECT_EQ(transition_problem("forwarded", "accepted", "", ""), "feedback_case_closed");
-  EXPECT_EQ(transition_problem("accepted", "done", "", ""), "feedback_status_unknown");
-  EXPECT_EQ(transition_problem("accepted", "in_progress", "", ""), "feedback_stage_unknown");
-  EXPECT_EQ(transition_problem("accepted", "in_progress", "sleeping", ""),
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("accepted"), "", ""),
+            "feedback_transition");
+  EXPECT_EQ(transition_problem(Status::in_progress, parse_status("accepted"), "", ""),
+            "feedback_transition");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("received"), "", ""),
+            "feedback_transition");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("forwarded"), "", "x"),
+            "feedback_transition");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("merged"), "", "x"),
+            "feedback_transition");
+  EXPECT_EQ(transition_problem(Status::resolved, parse_status("in_progress"), "working", ""),
+            "feedback_case_closed");
+  EXPECT_EQ(transition_problem(Status::forwarded, parse_status("accepted"), "", ""),
+            "feedback_case_closed");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("done"), "", ""),
+            "feedback_status_unknown");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("in_progress"), "", ""),
+            "feedback_stage_unknown");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("in_progress"), "sleeping", ""),
             "feedback_stage_unknown");
 }
 
 TEST(FeedbackWorkflow, ClosingNeedsWordsForTheReporter) {
-  EXPECT_EQ(transition_problem("in_progress", "resolved", "", ""), "feedback_reply_required");
-  EXPECT_EQ(transition_problem("in_progress", "resolved", "", " \n\t"), "feedback_reply_required");
-  EXPECT_EQ(transition_problem("accepted", "not_relevant", "", ""), "feedback_reason_required");
+  EXPECT_EQ(transition_problem(Status::in_progress, parse_status("resolved"), "", ""),
+            "feedback_reply_required");
+  EXPECT_EQ(transition_problem(Status::in_progress, parse_status("resolved"), "", " \n\t"),
+            "feedback_reply_required");
+  EXPECT_EQ(transition_problem(Status::accepted, parse_status("not_relevant"), "", ""),
+            "feedback_reason_required");
 }
 
 TEST(FeedbackWorkflow, OpenStatusesAndOpen311) {
-  for (const auto& s : {"received", "accepted", "in_progress"}) {
-    EXPECT_TRUE(is_open_status(s)) << s;
+  for (const auto s : {Status::received, Status::accepted, Status::in_progress}) {
+    EXPECT_TRUE(is_open_status(s)) << status_name(s);
     EXPECT_EQ(open311_status(s), "open");
   }
-  for (const auto& s : {"resolved", "not_relevant", "forwarded", "merged"}) {
-    EXPECT_FALSE(is_open_status(s)) << s;
+  for (const auto s : {Status::resolved, Status::not_relevant, Status::forwarded, Status::merged}) {
+    EXPECT_FALSE(is_open_status(s)) << status_name(s);
     EXPECT_EQ(open311_status(s), "closed");
   }
+}
+
+TEST(FeedbackWorkflow, StatusNamesRoundTrip) {
+  for (const auto s : kStatuses) EXPECT_EQ(parse_status(status_name(s)), s);
+  EXPECT_EQ(parse_status("in_progress"), Status::in_progress);
+  EXPECT_EQ(parse_status(""), std::nullopt);
+  EXPECT_EQ(parse_status("Resolved"), std::nullopt);
+  EXPECT_EQ(parse_status("done"), std::nullopt);
 }
 
 TEST(FeedbackServiceLevel, DueDayCountsCalendarDaysAcrossTheFiscalYear) {
@@ -67,16 +91,16 @@ TEST(FeedbackServiceLevel, OverdueWhileOpenAfterTheDueDayOrClosedLate) {
 }
 
 TEST(FeedbackReporter, RatesOnceAndReopensWithinTheWindow) {
-  EXPECT_TRUE(may_rate("resolved", false));
-  EXPECT_TRUE(may_rate("not_relevant", false));
-  EXPECT_FALSE(may_rate("resolved", true));
-  EXPECT_FALSE(may_rate("in_progress", false));
-  EXPECT_FALSE(may_rate("forwarded", false));
+  EXPECT_TRUE(may_rate(Status::resolved, false));
+  EXPECT_TRUE(may_rate(Status::not_relevant, false));
+  EXPECT_FALSE(may_rate(Status::resolved, true));
+  EXPECT_FALSE(may_rate(Status::in_progress, false));
+  EXPECT_FALSE(may_rate(Status::forwarded, false));
   const auto closed = day(2025, 9, 28);
-  EXPECT_TRUE(may_reopen("resolved", closed, day(2025, 10, 12), 14));
-  EXPECT_FALSE(may_reopen("resolved", closed, day(2025, 10, 13), 14));
-  EXPECT_FALSE(may_reopen("resolved", closed, day(2025, 9, 29), 0));
-  EXPECT_FALSE(may_reopen("merged", closed, day(2025, 9, 29), 14));
+  EXPECT_TRUE(may_reopen(Status::resolved, closed, day(2025, 10, 12), 14));
+  EXPECT_FALSE(may_reopen(Status::resolved, closed, day(2025, 10, 13), 14));
+  EXPECT_FALSE(may_reopen(Status::resolved, closed, day(2025, 9, 29), 0));
+  EXPECT_FALSE(may_reopen(Status::merged, closed, day(2025, 9, 29), 14));
 }
 
 TEST(FeedbackTrackingCode, IsRandomReadableAndNormalised) {
