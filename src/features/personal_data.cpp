@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "storage/schema.h"
+
 namespace ruamkit::features {
 namespace {
 
@@ -43,27 +45,14 @@ std::vector<std::string> check_personal_data_coverage(const Registry& registry,
     }
     for (const auto& n : component.not_personal) declared.insert(n.column);
   }
-  std::vector<std::string> tables;
-  {
-    auto rows = c.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name");
-    while (rows.next()) tables.push_back(rows.text(0));
-  }
-  for (const auto& table : tables) {
+  for (const auto& table : storage::tables(c)) {
     std::set<std::string> to_cover;
-    {
-      auto rows = c.query("SELECT name FROM pragma_table_info(?)", table);
-      while (rows.next()) {
-        const auto column = rows.text(0);
-        existing.insert(table + "." + column);
-        if (looks_personal(column)) to_cover.insert(column);
-      }
+    for (const auto& column : storage::columns(c, table)) {
+      existing.insert(table + "." + column);
+      if (looks_personal(column)) to_cover.insert(column);
     }
-    {
-      auto rows = c.query(
-          "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE \"table\" = 'users'", table);
-      while (rows.next()) to_cover.insert(rows.text(0));
+    for (const auto& column : storage::columns_referencing(c, table, "users")) {
+      to_cover.insert(column);
     }
     for (const auto& column : to_cover) {
       if (!declared.contains(table + "." + column)) {

@@ -2,7 +2,9 @@
 #include <set>
 #include <utility>
 
+#include "core/clock.h"
 #include "storage/migrations.h"
+#include "storage/schema.h"
 
 namespace ruamkit::storage {
 namespace {
@@ -20,11 +22,7 @@ void ensure_table(Database& database) {
   });
 }
 
-bool has_table(Connection& c) {
-  auto rows =
-      c.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'component_migrations'");
-  return rows.next();
-}
+bool has_table(Connection& c) { return table_exists(c, "component_migrations"); }
 
 std::set<Key> recorded(Connection& c) {
   std::set<Key> out;
@@ -91,8 +89,8 @@ int migrate(Database& database, const std::vector<Migration>& base,
         c.exec(m->sql);
         c.execute(
             "INSERT INTO component_migrations (component, name, applied_at) "
-            "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-            m->component, m->name);
+            "VALUES (?, ?, ?)",
+            m->component, m->name, core::iso_timestamp(core::Clock::now()));
         ++applied;
       });
     } catch (const DatabaseError& e) {

@@ -112,6 +112,14 @@ void Connection::exec(std::string_view sql) {
   }
 }
 
+void Connection::release_savepoint(const std::string& name, bool undo) {
+  --savepoints_;
+  if (undo) exec("ROLLBACK TO " + name);
+  exec("RELEASE " + name);
+}
+
+constexpr std::size_t kMaxCachedStatements = 512;
+
 Rows Connection::prepare(std::string_view sql) {
   const std::string key(sql);
   if (auto it = cache_.find(key); it != cache_.end()) {
@@ -123,7 +131,11 @@ Rows Connection::prepare(std::string_view sql) {
   const int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) throw_sqlite_error(db_, rc, "prepare");
-  if (cache_.contains(key)) return Rows(db_, stmt, true, &lent_);
+  // Statement texts built from lists (IN (?, ?, …)) vary with their length:
+  // past the cap, new texts are prepared for one use and not kept.
+  if (cache_.contains(key) || cache_.size() >= kMaxCachedStatements) {
+    return Rows(db_, stmt, true, &lent_);
+  }
   cache_.emplace(key, stmt);
   return Rows(db_, stmt, false, &lent_);
 }

@@ -121,7 +121,38 @@ class Connection {
   std::int64_t last_insert_id() const;
   int changes() const;
 
+  // Runs `work` (inside a transaction) in a savepoint and returns what it
+  // returns. When it throws, what it wrote is undone and the transaction
+  // stays usable, then the exception goes on: the way to try a write that
+  // may break a constraint and carry on (PostgreSQL would otherwise refuse
+  // every later statement of the transaction).
+  template <typename Work>
+  auto savepoint(Work&& work) -> decltype(work()) {
+    const std::string name = "rk_" + std::to_string(savepoints_ + 1);
+    exec("SAVEPOINT " + name);
+    ++savepoints_;
+    auto attempt = [&]() -> decltype(work()) {
+      try {
+        return work();
+      } catch (...) {
+        release_savepoint(name, true);
+        throw;
+      }
+    };
+    if constexpr (std::is_void_v<decltype(work())>) {
+      attempt();
+      release_savepoint(name, false);
+    } else {
+      auto result = attempt();
+      release_savepoint(name, false);
+      return result;
+    }
+  }
+
  private:
+  // Ends savepoint `name`, first undoing its work when `undo`.
+  void release_savepoint(const std::string& name, bool undo);
+
   Rows prepare(std::string_view sql);
   static void check_arity(sqlite3_stmt* s, int arguments, std::string_view sql);
   static void bind(sqlite3_stmt* s, int i, std::int64_t v);
@@ -146,6 +177,7 @@ class Connection {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   // Cached statements handed out and not yet returned: never lent twice.
   std::unordered_set<sqlite3_stmt*> lent_;
+  int savepoints_ = 0;  // open savepoints, for unique names
 };
 
 // Returns true while this thread is inside a write transaction: the write

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "core/clock.h"
+#include "storage/schema.h"
+
 namespace ruamkit::storage {
 namespace {
 
@@ -18,9 +21,7 @@ void ensure_table(Database& database) {
 }  // namespace
 
 int schema_version(Connection& connection) {
-  auto exists = connection.query(
-      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
-  if (!exists.next()) return 0;
+  if (!table_exists(connection, "schema_migrations")) return 0;
   auto rows = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   rows.next();
   return static_cast<int>(rows.integer(0));
@@ -55,8 +56,8 @@ int migrate(Database& database, const std::vector<Migration>& migrations) {
         c.exec(m->sql);
         c.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) "
-            "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-            m->version, m->name);
+            "VALUES (?, ?, ?)",
+            m->version, m->name, core::iso_timestamp(core::Clock::now()));
         ++applied;
       });
     } catch (const DatabaseError& e) {

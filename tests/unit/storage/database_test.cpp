@@ -221,5 +221,32 @@ TEST_F(DatabaseTest, EmbeddedMigrationsBuildTheReferenceData) {
   });
 }
 
+// A write that breaks a constraint inside a savepoint is undone, and the
+// transaction goes on and commits what else it wrote.
+TEST_F(DatabaseTest, ASavepointUndoesItsWorkAndTheTransactionGoesOn) {
+  Database db(path(), 1);
+  db.write([](Connection& c) { c.exec("CREATE TABLE t (code TEXT UNIQUE, n INTEGER)"); });
+  db.write([](Connection& c) {
+    c.execute("INSERT INTO t VALUES ('a', 1)");
+    EXPECT_THROW(c.savepoint([&] {
+      c.execute("INSERT INTO t VALUES ('b', 2)");
+      c.execute("INSERT INTO t VALUES ('a', 3)");  // taken
+    }),
+                 ConstraintError);
+    EXPECT_EQ(c.savepoint([&] { return c.execute("INSERT INTO t VALUES ('c', 4)"); }), 1);
+    // Nested: the inner one fails alone.
+    c.savepoint([&] {
+      c.execute("INSERT INTO t VALUES ('d', 5)");
+      EXPECT_THROW(c.savepoint([&] { c.execute("INSERT INTO t VALUES ('d', 6)"); }),
+                   ConstraintError);
+    });
+  });
+  db.read([](Connection& c) {
+    auto rows = c.query("SELECT group_concat(code, ',') FROM (SELECT code FROM t ORDER BY code)");
+    ASSERT_TRUE(rows.next());
+    EXPECT_EQ(rows.text(0), "a,c,d") << "b went with the failed savepoint";
+  });
+}
+
 }  // namespace
 }  // namespace ruamkit::storage
