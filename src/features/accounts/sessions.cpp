@@ -1,6 +1,7 @@
 #include "features/accounts/sessions.h"
 
 #include "core/security.h"
+#include "core/utf8.h"
 #include "http/cookies.h"
 #include "http/error.h"
 
@@ -156,12 +157,16 @@ std::vector<std::string> Sessions::start(http::Request& request, std::int64_t us
     if (!request.visitor.session_digest.empty()) {
       c.execute("DELETE FROM sessions WHERE id_digest = ?", request.visitor.session_digest);
     }
+    // Shown on the account page: only clean UTF-8, cut at a character.
+    const auto agent = request.header("User-Agent").value_or("");
+    const std::string user_agent =
+        core::is_clean_text(agent) ? std::string(core::first_characters(agent, 300)) : "";
     c.execute(
         "INSERT INTO sessions (id_digest, user_id, created_at, last_seen_at, expires_at, "
         "second_factor, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         digest, user_id, core::iso_timestamp(now), core::iso_timestamp(now),
         core::iso_timestamp(now + policy_.absolute), second_factor, request.remote_address,
-        std::string(request.header("User-Agent").value_or("").substr(0, 300)));
+        user_agent);
     auto rows = c.query("SELECT display_name, is_platform_admin FROM users WHERE id = ?", user_id);
     if (rows.next()) {
       display_name = rows.text(0);

@@ -126,7 +126,7 @@ void install_organisations(Context& context) {
       auto found = organisations::problems(c, o);
       if (found.empty()) {
         try {
-          id = organisations::create(c, o);
+          id = c.savepoint([&] { return organisations::create(c, o); });
         } catch (const storage::ConstraintError&) {
           found.emplace_back("slug", "org_slug_taken");
         }
@@ -174,7 +174,7 @@ void install_organisations(Context& context) {
       auto found = organisations::problems(c, *o);
       if (found.empty()) {
         try {
-          organisations::update(c, *o);
+          c.savepoint([&] { organisations::update(c, *o); });
         } catch (const storage::ConstraintError&) {
           found.emplace_back("slug", "org_slug_taken");
         }

@@ -28,7 +28,8 @@ void record(storage::Connection& c, const http::Request& request, const Entry& e
 }
 
 std::vector<Record> search(storage::Connection& c, const Filter& f) {
-  // Optional filters as "(? IS NULL OR column = ?)": one statement, always parameterised.
+  // Optional filters as "(CAST(? AS type) IS NULL OR column = ?)": one statement, always
+  // parameterised; the cast gives the parameter a type on every database.
   std::optional<std::int64_t> before;
   if (f.before_id > 0) before = f.before_id;
   std::optional<std::string> prefix;
@@ -51,10 +52,12 @@ std::vector<Record> search(storage::Connection& c, const Filter& f) {
       "a.organisation_id AS organisation_id, COALESCE(a.ip, '') AS ip, "
       "COALESCE(a.request_id, '') AS request_id, COALESCE(a.details, '') AS details "
       "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id "
-      "WHERE (? IS NULL OR a.actor_user_id = ?) AND (? IS NULL OR a.organisation_id = ?) "
-      "AND (? IS NULL OR a.action LIKE ? ESCAPE '\\') AND (? IS NULL OR a.at >= ?) AND (? IS NULL "
+      "WHERE (CAST(? AS BIGINT) IS NULL OR a.actor_user_id = ?) AND (CAST(? AS BIGINT) IS NULL OR "
+      "a.organisation_id = ?) "
+      "AND (CAST(? AS TEXT) IS NULL OR a.action LIKE ? ESCAPE '\\') AND (CAST(? AS TEXT) IS NULL "
+      "OR a.at >= ?) AND (CAST(? AS TEXT) IS NULL "
       "OR a.at < ?) "
-      "AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+      "AND (CAST(? AS BIGINT) IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
       f.actor_user_id, f.actor_user_id, f.organisation_id, f.organisation_id, prefix, prefix, from,
       from, to, to, before, before, f.limit);
   std::vector<Record> out;

@@ -85,7 +85,8 @@ std::string problem(const std::string& body, const std::string& stance) {
 bool within_rate_limit(storage::Connection& c, std::int64_t author_id) {
   const auto now = core::Clock::now();
   auto rows = c.query(
-      "SELECT SUM(created_at > ?) AS recent, COUNT(*) AS today FROM comments "
+      "SELECT SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END) AS recent, COUNT(*) AS today "
+      "FROM comments "
       "WHERE author_id = ? AND created_at > ?",
       core::iso_timestamp(now - std::chrono::minutes(10)), author_id,
       core::iso_timestamp(now - std::chrono::hours(24)));
@@ -234,15 +235,11 @@ bool is_report_reason(const std::string& reason) {
 
 bool report(storage::Connection& c, std::int64_t comment_id, std::int64_t reporter_id,
             const std::string& reason, const std::string& note) {
-  try {
-    c.execute(
-        "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at) "
-        "VALUES (?, ?, ?, ?, ?)",
-        comment_id, reporter_id, reason, note, core::iso_timestamp(core::Clock::now()));
-    return true;
-  } catch (const storage::ConstraintError&) {
-    return false;
-  }
+  // Reported already by this person when nothing is inserted.
+  return c.execute(
+             "INSERT INTO comment_reports (comment_id, reporter_id, reason, note, created_at) "
+             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             comment_id, reporter_id, reason, note, core::iso_timestamp(core::Clock::now())) > 0;
 }
 
 bool toggle_support(storage::Connection& c, std::int64_t comment_id, std::int64_t user_id) {

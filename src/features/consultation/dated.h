@@ -40,7 +40,7 @@ auto of_space(storage::Connection& c, const Table& t, std::int64_t space_id, boo
   std::vector<decltype(read(std::declval<const storage::Rows&>()))> out;
   const std::string a = t.alias;
   auto rows =
-      c.query(std::string(t.select) + "WHERE " + a + ".space_id = ? AND (? OR " + a +
+      c.query(std::string(t.select) + "WHERE " + a + ".space_id = ? AND (? = 1 OR " + a +
                   ".status = 'published') ORDER BY " + a + ".opens_on DESC, " + a + ".id DESC",
               space_id, drafts ? 1 : 0);
   while (rows.next()) out.push_back(read(rows));

@@ -104,7 +104,7 @@ void install_api(Context& context) {
       for (const auto& k : public_cases(c, f)) data.push_back(case_json(k));
       auto rows = c.query(
           "SELECT COUNT(*) FROM feedback_cases WHERE (?1 = 0 OR organisation_id = ?1) "
-          "AND (?2 = '' OR is_open = (?2 = 'open'))",
+          "AND (?2 = '' OR is_open = CASE WHEN ?2 = 'open' THEN 1 ELSE 0 END)",
           f.organisation_id.value_or(0), f.open311_status);
       rows.next();
       total = rows.integer(0);

@@ -5,9 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include <boost/json/array.hpp>
-#include <boost/json/serialize.hpp>
-
 #include "core/clock.h"
 #include "core/day.h"
 #include "core/fiscal_year.h"
@@ -200,9 +197,10 @@ Problems check_category(const Category& k) {
 std::vector<Category> categories(storage::Connection& c, std::int64_t organisation_id,
                                  bool inactive_too) {
   std::vector<Category> out;
-  auto rows = c.query(std::string(kCategorySelect) +
-                          "WHERE organisation_id = ? AND (? OR active = 1) ORDER BY name_th, id",
-                      organisation_id, inactive_too ? 1 : 0);
+  auto rows =
+      c.query(std::string(kCategorySelect) +
+                  "WHERE organisation_id = ? AND (? = 1 OR active = 1) ORDER BY name_th, id",
+              organisation_id, inactive_too ? 1 : 0);
   while (rows.next()) out.push_back(read_category(rows));
   return out;
 }
@@ -226,24 +224,32 @@ std::optional<Category> find_category_by_code(storage::Connection& c, const std:
   return read_category(rows);
 }
 
+namespace {
+
+void write_category(storage::Connection& c, Category& k) {
+  if (k.id == 0) {
+    c.execute(
+        "INSERT INTO feedback_categories (organisation_id, code, name_th, name_en, description, "
+        "target_days, reopen_days, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        k.organisation_id, k.code, k.name_th, k.name_en, k.description, k.target_days,
+        k.reopen_days, k.active ? 1 : 0, now());
+    k.id = c.last_insert_id();
+  } else {
+    c.execute(
+        "UPDATE feedback_categories SET code = ?, name_th = ?, name_en = ?, description = ?, "
+        "target_days = ?, reopen_days = ?, active = ? WHERE id = ?",
+        k.code, k.name_th, k.name_en, k.description, k.target_days, k.reopen_days, k.active ? 1 : 0,
+        k.id);
+  }
+}
+
+}  // namespace
+
 bool save_category(storage::Connection& c, Category& k) {
   try {
-    if (k.id == 0) {
-      c.execute(
-          "INSERT INTO feedback_categories (organisation_id, code, name_th, name_en, description, "
-          "target_days, reopen_days, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          k.organisation_id, k.code, k.name_th, k.name_en, k.description, k.target_days,
-          k.reopen_days, k.active ? 1 : 0, now());
-      k.id = c.last_insert_id();
-    } else {
-      c.execute(
-          "UPDATE feedback_categories SET code = ?, name_th = ?, name_en = ?, description = ?, "
-          "target_days = ?, reopen_days = ?, active = ? WHERE id = ?",
-          k.code, k.name_th, k.name_en, k.description, k.target_days, k.reopen_days,
-          k.active ? 1 : 0, k.id);
-    }
+    c.savepoint([&] { write_category(c, k); });
   } catch (const storage::ConstraintError&) {
-    return false;
+    return false;  // the code is taken
   }
   return true;
 }
@@ -257,15 +263,17 @@ std::int64_t create(storage::Connection& c, const NewCase& n) {
   // A collision of 49-bit codes is unlikely but not impossible: try again.
   for (int attempt = 0;; ++attempt) {
     try {
-      c.execute(
-          "INSERT INTO feedback_cases (organisation_id, category_id, tracking_code, description, "
-          "address, lat, lon, status, reporter_id, contact_name, contact_email, contact_phone, "
-          "source, client_id, received_at, received_on, due_on, updated_at, forwarded_from) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          category->organisation_id, category->id, new_tracking_code(), r.description, r.address,
-          r.lat, r.lon, n.reporter_id, r.contact_name, r.contact_email, r.contact_phone, n.source,
-          n.client_id, at, core::iso_date(received),
-          core::iso_date(due_day(received, category->target_days)), at, n.forwarded_from);
+      c.savepoint([&] {
+        c.execute(
+            "INSERT INTO feedback_cases (organisation_id, category_id, tracking_code, description, "
+            "address, lat, lon, status, reporter_id, contact_name, contact_email, contact_phone, "
+            "source, client_id, received_at, received_on, due_on, updated_at, forwarded_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            category->organisation_id, category->id, new_tracking_code(), r.description, r.address,
+            r.lat, r.lon, n.reporter_id, r.contact_name, r.contact_email, r.contact_phone, n.source,
+            n.client_id, at, core::iso_date(received),
+            core::iso_date(due_day(received, category->target_days)), at, n.forwarded_from);
+      });
       break;
     } catch (const storage::ConstraintError&) {
       if (attempt >= 3) throw;
@@ -310,7 +318,7 @@ std::vector<Event> timeline(storage::Connection& c, std::int64_t case_id, bool i
       "SELECT e.id AS id, e.at AS at, e.kind AS kind, e.status AS status, e.stage AS stage, "
       "e.note AS note, COALESCE(u.display_name, '') AS actor_name, e.public AS is_public "
       "FROM feedback_events e LEFT JOIN users u ON u.id = e.actor_id "
-      "WHERE e.case_id = ? AND (? OR e.public = 1) ORDER BY e.id",
+      "WHERE e.case_id = ? AND (? = 1 OR e.public = 1) ORDER BY e.id",
       case_id, internal_too ? 1 : 0);
   while (rows.next()) {
     out.push_back({rows.integer("id"), rows.text("at"), rows.text("kind"), rows.text("status"),
@@ -521,30 +529,52 @@ std::vector<Workload> workload(storage::Connection& c, std::int64_t organisation
 }
 
 std::vector<Case> public_cases(storage::Connection& c, const PublicFilter& f) {
-  // One statement text whatever the filter (lists go in as JSON arrays), so
-  // the statement cache stays small.
-  boost::json::array id_list, code_list;
-  for (auto id : f.ids) id_list.emplace_back(id);
-  for (const auto& code : f.codes) {
-    Category probe;
-    probe.code = code;
-    probe.name_th = "-";
-    if (check_category(probe).empty()) code_list.emplace_back(code);
+  Where w{"WHERE 1 = 1 ", {}};
+  auto in_list = [&](std::string_view column, const auto& values) {
+    w.sql += "AND " + std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      w.sql += i == 0 ? "?" : ", ?";
+      w.args.emplace_back(values[i]);
+    }
+    w.sql += ") ";
+  };
+  if (!f.ids.empty()) {
+    in_list("f.id", f.ids);  // asked for by id: the other filters do not apply
+  } else if (!f.codes.empty()) {
+    std::vector<std::string> known;
+    for (const auto& code : f.codes) {
+      Category probe;
+      probe.code = code;
+      probe.name_th = "-";
+      if (check_category(probe).empty()) known.push_back(code);
+    }
+    if (known.empty()) {
+      w.sql += "AND 1 = 0 ";  // only codes that cannot exist
+    } else {
+      in_list("k.code", known);
+    }
   }
-  const std::string ids = boost::json::serialize(id_list);
-  const std::string codes = boost::json::serialize(code_list);
+  if (f.organisation_id && *f.organisation_id != 0) {
+    w.sql += "AND f.organisation_id = ? ";
+    w.args.emplace_back(*f.organisation_id);
+  }
+  if (f.ids.empty()) {
+    if (!f.from.empty()) {
+      w.sql += "AND f.received_at >= ? ";
+      w.args.emplace_back(f.from);
+    }
+    if (!f.to.empty()) {
+      w.sql += "AND f.received_at < ? ";
+      w.args.emplace_back(f.to);
+    }
+    if (f.open311_status == "open") w.sql += "AND f.is_open = 1 ";
+    if (f.open311_status == "closed") w.sql += "AND f.is_open = 0 ";
+  }
+  w.sql += "ORDER BY f.received_at DESC, f.id DESC LIMIT ? OFFSET ?";
+  w.args.emplace_back(static_cast<std::int64_t>(f.limit));
+  w.args.emplace_back(static_cast<std::int64_t>(f.offset));
   std::vector<Case> out;
-  auto rows =
-      c.query(std::string(kCaseSelect) +
-                  "WHERE (?1 = '[]' OR f.id IN (SELECT value FROM json_each(?1))) "
-                  "AND (?2 = 0 OR k.code IN (SELECT value FROM json_each(?3))) "
-                  "AND (?4 = 0 OR f.organisation_id = ?4) "
-                  "AND (?5 = '' OR f.received_at >= ?5) AND (?6 = '' OR f.received_at < ?6) "
-                  "AND (?7 = '' OR f.is_open = (?7 = 'open')) "
-                  "ORDER BY f.received_at DESC, f.id DESC LIMIT ?8 OFFSET ?9",
-              ids, f.codes.empty() || !f.ids.empty() ? 0 : 1, codes, f.organisation_id.value_or(0),
-              f.ids.empty() ? f.from : "", f.ids.empty() ? f.to : "",
-              f.ids.empty() ? f.open311_status : "", f.limit, f.offset);
+  auto rows = c.query_values(std::string(kCaseSelect) + w.sql, w.args);
   while (rows.next()) out.push_back(read_case(rows));
   return out;
 }

@@ -39,15 +39,12 @@ bool handles(storage::Connection& c, std::int64_t organisation_id, std::int64_t 
 bool grant_handler(storage::Connection& c, std::int64_t organisation_id, std::int64_t user_id,
                    std::optional<std::int64_t> category_id,
                    std::optional<std::int64_t> granted_by) {
-  try {
-    c.execute(
-        "INSERT INTO feedback_handlers (organisation_id, user_id, category_id, granted_by, "
-        "created_at) VALUES (?, ?, ?, ?, ?)",
-        organisation_id, user_id, category_id, granted_by, core::iso_timestamp(core::Clock::now()));
-    return true;
-  } catch (const storage::ConstraintError&) {
-    return false;  // held already (the unique index decides, not a read first)
-  }
+  // Held already when the unique index says so (not a read first).
+  return c.execute(
+             "INSERT INTO feedback_handlers (organisation_id, user_id, category_id, granted_by, "
+             "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             organisation_id, user_id, category_id, granted_by,
+             core::iso_timestamp(core::Clock::now())) > 0;
 }
 
 std::optional<std::int64_t> handler_organisation(storage::Connection& c, std::int64_t id) {

@@ -84,7 +84,8 @@ void install_api(Context& context) {
       auto rows = c.query(
           "SELECT h.id FROM hearings h JOIN spaces s ON s.id = h.space_id "
           "WHERE h.status = 'published' AND s.status IN ('published', 'archived') "
-          "AND (? IS NULL OR h.space_id = ?) AND (? IS NULL OR s.organisation_id = ?) "
+          "AND (CAST(? AS BIGINT) IS NULL OR h.space_id = ?) AND (CAST(? AS BIGINT) IS NULL OR "
+          "s.organisation_id = ?) "
           "ORDER BY h.opens_on DESC, h.id DESC",
           space, space, organisation, organisation);
       std::vector<std::int64_t> ids;

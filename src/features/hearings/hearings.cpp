@@ -233,8 +233,10 @@ std::int64_t add_issue(storage::Connection& c, std::int64_t hearing_id, const Is
       hearing_id, issue.title, issue.response, issue.reasons, issue.outcome, now());
   const auto id = c.last_insert_id();
   for (const auto comment_id : issue.comment_ids) {
-    c.execute("INSERT OR IGNORE INTO hearing_issue_comments (issue_id, comment_id) VALUES (?, ?)",
-              id, comment_id);
+    c.execute(
+        "INSERT INTO hearing_issue_comments (issue_id, comment_id) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING",
+        id, comment_id);
   }
   return id;
 }

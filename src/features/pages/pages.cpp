@@ -48,8 +48,9 @@ Page read_page(const storage::Rows& r) {
 
 std::string where(const Filter& f) {
   std::string sql =
-      "WHERE (? IS NULL OR g.kind = ?) AND (? IS NULL OR g.organisation_id = ?) "
-      "AND (? IS NULL OR g.space_id = ?) ";
+      "WHERE (CAST(? AS TEXT) IS NULL OR g.kind = ?) AND (CAST(? AS BIGINT) IS NULL OR "
+      "g.organisation_id = ?) "
+      "AND (CAST(? AS BIGINT) IS NULL OR g.space_id = ?) ";
   if (f.only_outside_spaces) sql += "AND g.space_id IS NULL ";
   if (!f.drafts) sql += std::string("AND ") + kPublic + " ";
   return sql;
@@ -66,7 +67,7 @@ void add_revision(storage::Connection& c, std::int64_t page_id, int number,
   c.execute(
       "INSERT INTO page_revisions (page_id, number, title, body, note, edited_by, edited_at, "
       "was_public) VALUES (?, ?, ?, ?, ?, ?, ?, "
-      "(SELECT status = 'published' FROM pages WHERE id = ?))",
+      "(SELECT CASE WHEN status = 'published' THEN 1 ELSE 0 END FROM pages WHERE id = ?))",
       page_id, number, title, body, note, editor, at, page_id);
 }
 
@@ -166,7 +167,7 @@ std::vector<Revision> revisions(storage::Connection& c, std::int64_t id, bool dr
       "SELECT r.number AS number, r.title AS title, r.body AS body, r.note AS note, "
       "r.edited_at AS edited_at, COALESCE(u.display_name, '') AS editor_name "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
-      "WHERE r.page_id = ? AND (? OR r.was_public) ORDER BY r.number DESC",
+      "WHERE r.page_id = ? AND (? = 1 OR r.was_public = 1) ORDER BY r.number DESC",
       id, drafts ? 1 : 0);
   while (rows.next()) {
     out.push_back({static_cast<int>(rows.integer("number")), rows.text("title"), rows.text("body"),
@@ -180,7 +181,7 @@ std::optional<Revision> revision(storage::Connection& c, std::int64_t id, int nu
       "SELECT r.number AS number, r.title AS title, r.body AS body, r.note AS note, "
       "r.edited_at AS edited_at, COALESCE(u.display_name, '') AS editor_name "
       "FROM page_revisions r LEFT JOIN users u ON u.id = r.edited_by "
-      "WHERE r.page_id = ? AND r.number = ? AND (? OR r.was_public)",
+      "WHERE r.page_id = ? AND r.number = ? AND (? = 1 OR r.was_public = 1)",
       id, number, drafts ? 1 : 0);
   if (!rows.next()) return std::nullopt;
   return Revision{static_cast<int>(rows.integer("number")),

@@ -49,8 +49,8 @@ std::optional<std::string> nullable(const std::string& s) {
 }
 
 constexpr const char* kFilter =
-    "WHERE search_text MATCH ? AND (? IS NULL OR e.kind = ?) "
-    "AND (? IS NULL OR e.organisation_id = ?)";
+    "WHERE search_text MATCH ? AND (CAST(? AS TEXT) IS NULL OR e.kind = ?) "
+    "AND (CAST(? AS BIGINT) IS NULL OR e.organisation_id = ?)";
 
 }  // namespace
 

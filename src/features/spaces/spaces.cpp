@@ -82,10 +82,12 @@ void write_tags(storage::Connection& c, std::int64_t id, const SpaceFields& f) {
   c.execute("DELETE FROM space_stages WHERE space_id = ?", id);
   c.execute("DELETE FROM space_topics WHERE space_id = ?", id);
   for (const auto& stage : f.stages) {
-    c.execute("INSERT OR IGNORE INTO space_stages (space_id, stage) VALUES (?, ?)", id, stage);
+    c.execute("INSERT INTO space_stages (space_id, stage) VALUES (?, ?) ON CONFLICT DO NOTHING", id,
+              stage);
   }
   for (const auto& topic : f.topics) {
-    c.execute("INSERT OR IGNORE INTO space_topics (space_id, topic) VALUES (?, ?)", id, topic);
+    c.execute("INSERT INTO space_topics (space_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING", id,
+              topic);
   }
 }
 
@@ -94,13 +96,16 @@ void write_tags(storage::Connection& c, std::int64_t id, const SpaceFields& f) {
 // topic×2, status×2.
 std::string where(const Filter& f) {
   std::string sql =
-      "WHERE s.kind = ? AND (? IS NULL OR s.organisation_id = ?) "
-      "AND (? IS NULL OR s.province_code = ?) AND (? IS NULL OR s.level = ?) "
-      "AND (? IS NULL OR EXISTS (SELECT 1 FROM space_stages x WHERE x.space_id = s.id AND "
+      "WHERE s.kind = ? AND (CAST(? AS BIGINT) IS NULL OR s.organisation_id = ?) "
+      "AND (CAST(? AS TEXT) IS NULL OR s.province_code = ?) AND (CAST(? AS TEXT) IS NULL OR "
+      "s.level = ?) "
+      "AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM space_stages x WHERE x.space_id = "
+      "s.id AND "
       "x.stage = ?)) "
-      "AND (? IS NULL OR EXISTS (SELECT 1 FROM space_topics y WHERE y.space_id = s.id AND "
+      "AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM space_topics y WHERE y.space_id = "
+      "s.id AND "
       "y.topic = ?)) "
-      "AND (? IS NULL OR s.status = ?) ";
+      "AND (CAST(? AS TEXT) IS NULL OR s.status = ?) ";
   if (!f.drafts) sql += "AND s.status IN ('published', 'archived') ";
   return sql;
 }

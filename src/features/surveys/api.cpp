@@ -47,7 +47,7 @@ void install_api(Context& context) {
       auto rows = c.query(
           "SELECT v.id FROM surveys v JOIN spaces s ON s.id = v.space_id "
           "WHERE v.status = 'published' AND s.status IN ('published', 'archived') "
-          "AND (? IS NULL OR v.space_id = ?) ORDER BY v.opens_on DESC, v.id DESC",
+          "AND (CAST(? AS BIGINT) IS NULL OR v.space_id = ?) ORDER BY v.opens_on DESC, v.id DESC",
           space, space);
       std::vector<std::int64_t> ids;
       while (rows.next()) ids.push_back(rows.integer(0));

@@ -31,7 +31,7 @@ Component component() {
        {"survey_responses.user_id"},
        [](storage::Connection& db, const Person& p) {
          return rows_as_json(
-             db.query("SELECT r.survey_id, q.prompt, COALESCE(a.choice, ''), "
+             db.query("SELECT r.survey_id, q.prompt, COALESCE(CAST(a.choice AS TEXT), ''), "
                       "COALESCE(a.text, ''), r.created_at FROM survey_responses r "
                       "JOIN survey_answers a ON a.response_id = r.id JOIN survey_questions q "
                       "ON q.id = a.question_id WHERE r.user_id = ? ORDER BY r.id, q.position",

@@ -147,15 +147,12 @@ bool remove_question(storage::Connection& c, std::int64_t survey_id, std::int64_
 
 bool respond(storage::Connection& c, std::int64_t survey_id, std::optional<std::int64_t> user_id,
              const std::string& address_digest, const std::map<std::int64_t, Answer>& answers) {
-  try {
-    c.execute(
-        "INSERT INTO survey_responses (survey_id, user_id, address_digest, created_at) "
-        "VALUES (?, ?, ?, ?)",
-        survey_id, user_id, user_id ? std::nullopt : std::optional<std::string>(address_digest),
-        now());
-  } catch (const storage::ConstraintError&) {
-    return false;  // answered already
-  }
+  const auto inserted = c.execute(
+      "INSERT INTO survey_responses (survey_id, user_id, address_digest, created_at) "
+      "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      survey_id, user_id, user_id ? std::nullopt : std::optional<std::string>(address_digest),
+      now());
+  if (inserted == 0) return false;  // answered already
   const auto response_id = c.last_insert_id();
   for (const auto& [question_id, a] : answers) {
     if (!a.text.empty()) {
