@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "storage/migrations.h"
+#include "storage/postgresql_dialect.h"
 #include "storage/schema.h"
 
 namespace ruamkit::storage {
@@ -86,7 +87,7 @@ int migrate(Database& database, const std::vector<Migration>& base,
         auto rows = c.query("SELECT 1 FROM component_migrations WHERE component = ? AND name = ?",
                             m->component, m->name);
         if (rows.next()) return;
-        c.exec(m->sql);
+        c.exec(for_dialect(m->sql, Dialect::sqlite));
         c.execute(
             "INSERT INTO component_migrations (component, name, applied_at) "
             "VALUES (?, ?, ?)",

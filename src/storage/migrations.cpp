@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.h"
+#include "storage/postgresql_dialect.h"
 #include "storage/schema.h"
 
 namespace ruamkit::storage {
@@ -53,7 +54,7 @@ int migrate(Database& database, const std::vector<Migration>& migrations) {
       database.write([&](Connection& c) {
         // Re-check inside the write lock: another process may have migrated.
         if (schema_version(c) >= m->version) return;
-        c.exec(m->sql);
+        c.exec(for_dialect(m->sql, Dialect::sqlite));
         c.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) "
             "VALUES (?, ?, ?)",

@@ -17,6 +17,8 @@
 
 namespace ruamkit::storage {
 
+// A migration's SQL is the same for every database, except lines between
+// `-- @sqlite` / `-- @postgresql` and `-- @end` (postgresql_dialect.h).
 struct Migration {
   int version;
   std::string name;

@@ -14,6 +14,8 @@ CREATE TABLE search_entries (
 );
 CREATE INDEX search_entries_by_organisation ON search_entries (organisation_id, kind);
 
+-- @sqlite
 CREATE VIRTUAL TABLE search_text USING fts5(
   title, body, tokenize = 'thai', prefix = '3 6 9'
 );
+-- @end
