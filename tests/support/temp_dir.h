@@ -4,7 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
 
 #include "core/random.h"
 
@@ -41,6 +45,15 @@ class TempDir {
 inline std::filesystem::path share_dir() {
   const char* env = std::getenv("RUAMKIT_SHARE_DIR");
   return env ? std::filesystem::path(env) : std::filesystem::path(RUAMKIT_DEFAULT_SHARE_DIR);
+}
+
+// The bytes of tests/data/<folder>/<name>; empty, with a test failure, when
+// the file is missing.
+inline std::string test_data(std::string_view folder, std::string_view name) {
+  const auto path = share_dir() / "tests" / "data" / folder / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) ADD_FAILURE() << "missing fixture " << path;
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace ruamkit::testing

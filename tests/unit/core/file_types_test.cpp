@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "../../support/temp_dir.h"
+
 namespace ruamkit::core {
 namespace {
 
@@ -462,18 +464,7 @@ std::string link(std::string_view action) {
 }
 
 // tests/data/pdf (see its README).
-std::string pdf_fixture(std::string_view name) {
-  const char* share = std::getenv("RUAMKIT_SHARE_DIR");
-#ifdef RUAMKIT_DEFAULT_SHARE_DIR
-  const std::filesystem::path root = share ? share : RUAMKIT_DEFAULT_SHARE_DIR;
-#else
-  const std::filesystem::path root = share ? share : ".";
-#endif
-  const auto path = root / "tests" / "data" / "pdf" / name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) ADD_FAILURE() << "missing fixture " << path;
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string pdf_fixture(std::string_view name) { return ruamkit::testing::test_data("pdf", name); }
 
 struct PdfCase {
   const char* name;

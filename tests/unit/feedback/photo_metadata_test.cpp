@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "../../support/temp_dir.h"
+
 namespace ruamkit::features::feedback {
 namespace {
 
@@ -108,18 +110,7 @@ TEST(PhotoMetadata, OnlyJpegAndPngAreStripped) {
 // Whole files: tests/data/photos (made by make_fixtures.py there; see its
 // README). Each input comes with the exact bytes stripping must give.
 
-std::string fixture(std::string_view name) {
-  const char* share = std::getenv("RUAMKIT_SHARE_DIR");
-#ifdef RUAMKIT_DEFAULT_SHARE_DIR
-  const std::filesystem::path root = share ? share : RUAMKIT_DEFAULT_SHARE_DIR;
-#else
-  const std::filesystem::path root = share ? share : ".";
-#endif
-  const auto path = root / "tests" / "data" / "photos" / name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) ADD_FAILURE() << "missing fixture " << path;
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+std::string fixture(std::string_view name) { return ruamkit::testing::test_data("photos", name); }
 
 // The markers of a JPEG in order, as a decoder meets them: SOI, each segment,
 // RSTn inside the scan data, EOI. `rest` gets the bytes after EOI and
