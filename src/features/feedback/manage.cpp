@@ -134,6 +134,15 @@ http::Response case_page(const web::Views& views, const http::Request& request,
                     t.format("feedback.case.title", {{"id", std::to_string(f.id)}}), data, status);
 }
 
+// The case page again, saying what was wrong (422), rendered once the write
+// transaction has ended.
+Render refused(const web::Views& views, const http::Request& request, const Case& f,
+               std::string problem) {
+  return [&views, &request, f, problem = std::move(problem)](storage::Connection& c) {
+    return case_page(views, request, c, f, problem, 422);
+  };
+}
+
 http::Response done(const Case& f, const std::string& notice) {
   return web::redirect(f.manage_url() + "?notice=" + notice);
 }
@@ -291,9 +300,7 @@ void install_manage(Context& context) {
               const auto to = parse_status(status);
               const auto problem = transition_problem(f.status, to, stage, note);
               if (!problem.empty()) {
-                return [&, problem](storage::Connection& c) {
-                  return case_page(views, request, c, f, problem, 422);
-                };
+                return refused(views, request, f, problem);
               }
               const auto from = f.status;
               change_status(c, id, *to, stage, note, request.visitor.user_id);
@@ -341,9 +348,7 @@ void install_manage(Context& context) {
         [&](storage::Connection& c) -> Reply {
           f = managed(c, request, id);
           if (core::is_blank(note)) {
-            return [&](storage::Connection& c) {
-              return case_page(views, request, c, f, "feedback_note_required", 422);
-            };
+            return refused(views, request, f, "feedback_note_required");
           }
           add_note(c, id, note, request.visitor.user_id);
           return std::nullopt;
@@ -371,9 +376,7 @@ void install_manage(Context& context) {
             problem = "feedback_reason_required";
           }
           if (!problem.empty()) {
-            return [&, problem](storage::Connection& c) {
-              return case_page(views, request, c, f, problem, 422);
-            };
+            return refused(views, request, f, problem);
           }
           const auto new_id = forward(c, id, category_id, reason, request.visitor.user_id);
           f = *find(c, id);
@@ -408,9 +411,7 @@ void install_manage(Context& context) {
                 problem = "feedback_merge_target";
               }
               if (!problem.empty()) {
-                return [&, problem](storage::Connection& c) {
-                  return case_page(views, request, c, f, problem, 422);
-                };
+                return refused(views, request, f, problem);
               }
               move_duplicates(c, id, into_id);
               merge(c, id, into_id, note, request.visitor.user_id);
